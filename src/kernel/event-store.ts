@@ -1,0 +1,89 @@
+/**
+ * The event store port. Adapters (in memory, PostgreSQL) implement it; the command handler and
+ * the projection runners only talk to this interface.
+ * @module
+ */
+import type { Option } from 'fp-ts/lib/Option.js';
+import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
+import type { AnyEvent, StoredEvent } from './envelope.js';
+import type { ConcurrencyError, StoreError } from './errors.js';
+
+/**
+ * What the writer believes the stream's version is: a number (0 = no events yet), or `'any'`
+ * to skip the check.
+ */
+export type ExpectedVersion = number | 'any';
+
+/** Options of {@link EventStore.appendToStream}. */
+export interface AppendOptions {
+  readonly expectedVersion: ExpectedVersion;
+  /**
+   * Event ids for the appended events, in order; when omitted the store derives
+   * `${commandId}/${index}` ids, deterministic and unique while command ids are.
+   */
+  readonly eventIds?: readonly string[];
+}
+
+/** What an append returns. */
+export interface AppendResult<E extends AnyEvent> {
+  /** The stream's version after the append. */
+  readonly nextVersion: number;
+  readonly events: readonly StoredEvent<E>[];
+}
+
+/** Options of {@link EventStore.readStream}. */
+export interface ReadStreamOptions {
+  /** First version to return (1-based, inclusive; default 1). */
+  readonly fromVersion?: number;
+}
+
+/** Options of {@link EventStore.readAll}. */
+export interface ReadAllOptions {
+  /** Return events with a global position strictly greater than this (default 0: from the start). */
+  readonly after?: number;
+  /** At most this many events (default: all). */
+  readonly limit?: number;
+}
+
+/** Options of {@link EventStore.subscribe}. */
+export interface SubscribeOptions<E extends AnyEvent> {
+  /** Deliver events after this global position (a checkpoint; default 0). */
+  readonly after?: number;
+  /** Called once per event, in global order; the next event waits for the returned promise. */
+  readonly onEvent: (event: StoredEvent<E>) => void | Promise<void>;
+  /** Called when reading fails; the subscription stops. */
+  readonly onError?: (error: StoreError) => void;
+  /** Events fetched per read (default 500). */
+  readonly batchSize?: number;
+}
+
+/** A running catch-up subscription. */
+export interface Subscription {
+  /** Global position of the last event delivered. */
+  readonly position: () => number;
+  /** Resolves once every event committed so far has been delivered. */
+  readonly caughtUp: () => Promise<void>;
+  /** Stops delivery; resolves when the event in flight (if any) is done. */
+  readonly stop: () => Promise<void>;
+}
+
+/** An append-only log of event streams with optimistic concurrency. */
+export interface EventStore<E extends AnyEvent = AnyEvent> {
+  /**
+   * Appends events to a stream, all or none. Fails with a {@link ConcurrencyError} (writing
+   * nothing) when the stream is not at `expectedVersion`.
+   */
+  appendToStream(
+    streamId: string,
+    events: readonly E[],
+    options: AppendOptions,
+  ): TaskEither<ConcurrencyError | StoreError, AppendResult<E>>;
+  /** The stream's events from `fromVersion`, in version order. */
+  readStream(streamId: string, options?: ReadStreamOptions): TaskEither<StoreError, readonly StoredEvent<E>[]>;
+  /** Events of every stream in global order. Never skips an event committed later at a smaller position. */
+  readAll(options?: ReadAllOptions): TaskEither<StoreError, readonly StoredEvent<E>[]>;
+  /** The events a command appended to a stream, if it did (idempotency). */
+  findCommand(streamId: string, commandId: string): TaskEither<StoreError, Option<readonly StoredEvent<E>[]>>;
+  /** A catch-up subscription over `readAll`, from a checkpoint. */
+  subscribe(options: SubscribeOptions<E>): Subscription;
+}

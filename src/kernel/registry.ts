@@ -1,0 +1,72 @@
+/**
+ * Registries from a message `type` to its codec. Decoding looks the codec up by tag, never by
+ * trying a union member after member, and an upcaster chain brings older event schema versions
+ * up to the current one on read.
+ * @module
+ */
+import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js';
+import * as t from 'io-ts';
+import { type ValidationError, validationError } from './errors.js';
+import { issueAt, issuesOf } from './validation.js';
+
+/** Turns `data` of schema version `from` into version `from + 1`. */
+export type Upcaster = (data: unknown) => unknown;
+
+/** What the registry knows of one event type. */
+export interface EventDefinition<D = unknown> {
+  readonly codec: t.Type<D, unknown, unknown>;
+  /** Current schema version of `data`; 1 when omitted. */
+  readonly schemaVersion?: number;
+  /** `upcasters[v]` turns data of version `v` into `v + 1`. */
+  readonly upcasters?: Readonly<Record<number, Upcaster>>;
+}
+
+/** A lookup from type to codec, for the `data` of commands or events. */
+export interface PayloadRegistry {
+  /** Every registered type. */
+  readonly types: readonly string[];
+  /** Current schema version of a type (1 for commands). */
+  schemaVersionOf(type: string): number | undefined;
+  /**
+   * Decodes the `data` of a message of `type` written at `schemaVersion` (default: current),
+   * upcasting first. Paths in errors start at `data`.
+   */
+  decodeData(type: unknown, data: unknown, schemaVersion?: number): Either<ValidationError, unknown>;
+}
+
+/** Builds a {@link PayloadRegistry} from a record of definitions keyed by type. */
+export const createPayloadRegistry = (definitions: Readonly<Record<string, EventDefinition>>): PayloadRegistry => {
+  const table = new Map<string, EventDefinition>(Object.entries(definitions));
+  const types = [...table.keys()];
+  const known = types.length <= 12 ? types.join(', ') : `${types.slice(0, 12).join(', ')}, …`;
+  return {
+    types,
+    schemaVersionOf: (type) => {
+      const definition = table.get(type);
+      return definition === undefined ? undefined : (definition.schemaVersion ?? 1);
+    },
+    decodeData(type, data, schemaVersion) {
+      const definition = typeof type === 'string' ? table.get(type) : undefined;
+      if (definition === undefined) {
+        return left(validationError([issueAt('type', `one of ${known}`, type)]));
+      }
+      const current = definition.schemaVersion ?? 1;
+      const written = schemaVersion ?? current;
+      if (!Number.isSafeInteger(written) || written < 1 || written > current) {
+        return left(validationError([issueAt('metadata.schemaVersion', `an integer from 1 to ${current}`, written)]));
+      }
+      let payload = data;
+      for (let version = written; version < current; version++) {
+        const upcast = definition.upcasters?.[version];
+        if (upcast === undefined) {
+          return left(
+            validationError([issueAt('metadata.schemaVersion', `a version with an upcaster to ${current}`, written)]),
+          );
+        }
+        payload = upcast(payload);
+      }
+      const result = definition.codec.validate(payload, [{ key: '', type: definition.codec, actual: payload }]);
+      return isLeft(result) ? left(validationError(issuesOf(result.left, 'data'))) : right(result.right);
+    },
+  };
+};

@@ -1,0 +1,41 @@
+/**
+ * The snapshot store port: a stream's folded state at a version, tagged with the schema version
+ * of the state so that a snapshot of an older state shape is ignored rather than trusted.
+ * @module
+ */
+import { right } from 'fp-ts/lib/Either.js';
+import { none, type Option, some } from 'fp-ts/lib/Option.js';
+import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
+import type { StoreError } from './errors.js';
+
+/** A stream's state as of `version`. */
+export interface Snapshot<State> {
+  readonly streamId: string;
+  /** The stream version the state includes. */
+  readonly version: number;
+  /** The shape of `state`; snapshots of another version are ignored on load. */
+  readonly schemaVersion: number;
+  readonly state: State;
+}
+
+/** Where snapshots are kept. */
+export interface SnapshotStore<State> {
+  load(streamId: string): TaskEither<StoreError, Option<Snapshot<State>>>;
+  save(snapshot: Snapshot<State>): TaskEither<StoreError, void>;
+}
+
+/** An in-memory {@link SnapshotStore}; keeps the newest snapshot per stream. */
+export const createInMemorySnapshotStore = <State>(): SnapshotStore<State> => {
+  const snapshots = new Map<string, Snapshot<State>>();
+  return {
+    load: (streamId) => () => {
+      const found = snapshots.get(streamId);
+      return Promise.resolve(right(found === undefined ? none : some(found)));
+    },
+    save: (snapshot) => () => {
+      const current = snapshots.get(snapshot.streamId);
+      if (current === undefined || current.version <= snapshot.version) snapshots.set(snapshot.streamId, snapshot);
+      return Promise.resolve(right(undefined));
+    },
+  };
+};

@@ -1,0 +1,94 @@
+/**
+ * `pbx-options/testing`: given / when / then specifications for any Decider and any projection.
+ *
+ * ```ts
+ * given(decider, [accountOpened]).when(enableRecording).then([recordingEnabled]);
+ * given(decider, [accountOpened]).when(addTenthPack).thenError('StoragePackLimitReached');
+ * givenEvents(quotaUsage, events).then((view) => expect(view.packs).toBe(1));
+ * ```
+ * Failures throw an `AssertionError` with both sides printed, so it works in any test runner.
+ * @module
+ */
+import { AssertionError, deepStrictEqual } from 'node:assert';
+import { isLeft } from 'fp-ts/lib/Either.js';
+import type { Decider } from '../kernel/decider.js';
+import { deepFreeze } from '../kernel/decider.js';
+import type { DomainError } from '../kernel/errors.js';
+
+/** The outcome of `when`: assertions on the events or the error. */
+export interface DeciderThen<Event, State> {
+  /** The command produced exactly these events (compared deeply, metadata included). */
+  then(expected: readonly Event[] | ((events: readonly Event[], state: State) => void)): readonly Event[];
+  /** The command was refused with this domain error code; returns the error. */
+  thenError(code: string, check?: (error: DomainError) => void): DomainError;
+  /** The command was accepted and produced no events. */
+  thenNothing(): void;
+}
+
+/** A specification with its history given. */
+export interface DeciderGiven<Command, Event, State> {
+  when(command: Command): DeciderThen<Event, State>;
+  /** The state the history folds into. */
+  readonly state: State;
+}
+
+const fail = (message: string, actual?: unknown, expected?: unknown): never => {
+  throw new AssertionError({ message, actual, expected });
+};
+
+/**
+ * Starts a Decider specification from a history. The state is deep-frozen, so a decision that
+ * mutates it fails loudly.
+ */
+export const given = <Command, Event, State>(
+  decider: Decider<Command, Event, State, DomainError>,
+  history: readonly Event[] = [],
+): DeciderGiven<Command, Event, State> => {
+  const state = deepFreeze(history.reduce(decider.evolve, decider.initialState));
+  return {
+    state,
+    when(command) {
+      const result = decider.decide(command, state);
+      return {
+        then(expected) {
+          if (isLeft(result)) return fail(`expected events, got ${result.left.code}: ${result.left.message}`, result.left);
+          if (typeof expected === 'function') expected(result.right, result.right.reduce(decider.evolve, state));
+          else deepStrictEqual(result.right, expected);
+          return result.right;
+        },
+        thenError(code, check) {
+          if (!isLeft(result)) return fail(`expected error ${code}, got ${result.right.length} event(s)`, result.right);
+          if (result.left.code !== code) {
+            return fail(`expected error ${code}, got ${result.left.code}: ${result.left.message}`, result.left.code, code);
+          }
+          check?.(result.left);
+          return result.left;
+        },
+        thenNothing() {
+          if (isLeft(result)) fail(`expected no events, got ${result.left.code}: ${result.left.message}`, result.left);
+          else if (result.right.length > 0) fail(`expected no events, got ${result.right.length}`, result.right, []);
+        },
+      };
+    },
+  };
+};
+
+/** A projection: a fold of events into a read model. */
+export interface ProjectionLike<Event, View> {
+  readonly initial: View;
+  readonly apply: (view: View, event: Event) => View;
+}
+
+/** Starts a projection specification from a history. */
+export const givenEvents = <Event, View>(projection: ProjectionLike<Event, View>, events: readonly Event[]) => {
+  const view = events.reduce(projection.apply, projection.initial);
+  return {
+    view,
+    /** Compares the view deeply, or runs a check on it. */
+    then(expected: View | ((view: View) => void)): View {
+      if (typeof expected === 'function') (expected as (view: View) => void)(view);
+      else deepStrictEqual(view, expected);
+      return view;
+    },
+  };
+};
