@@ -12,7 +12,9 @@ export const intRange = (min: number, max: number, name = `an integer from ${min
     name,
     (u): u is number => typeof u === 'number' && Number.isSafeInteger(u) && u >= min && u <= max,
     (u, c) =>
-      typeof u === 'number' && Number.isSafeInteger(u) && u >= min && u <= max ? t.success(u) : t.failure(u, c),
+      typeof u === 'number' && Number.isSafeInteger(u) && u >= min && u <= max
+        ? t.success(u)
+        : t.failure(u, c),
     t.identity,
   );
 
@@ -26,7 +28,8 @@ export const nonEmptyString = (max = 200) =>
   new t.Type<string, string, unknown>(
     `a non-empty string of at most ${max} characters`,
     (u): u is string => typeof u === 'string' && u.trim().length > 0 && u.length <= max,
-    (u, c) => (typeof u === 'string' && u.trim().length > 0 && u.length <= max ? t.success(u) : t.failure(u, c)),
+    (u, c) =>
+      typeof u === 'string' && u.trim().length > 0 && u.length <= max ? t.success(u) : t.failure(u, c),
     t.identity,
   );
 
@@ -67,12 +70,13 @@ export const True = t.literal(true);
  * Like `t.type`, but a field that is not declared is an error naming it. `optional` fields may be
  * absent (never `undefined`-valued keys in the output).
  */
-export const strictType = <P extends t.Props, O extends t.Props = {}>(
+export const strictType = <P extends t.Props, O extends t.Props = Record<never, t.Mixed>>(
   required: P,
   optional?: O,
   name?: string,
 ) => {
-  const base = optional === undefined ? t.type(required) : t.intersection([t.type(required), t.partial(optional)]);
+  const base =
+    optional === undefined ? t.type(required) : t.intersection([t.type(required), t.partial(optional)]);
   const known = new Set([...Object.keys(required), ...Object.keys(optional ?? {})]);
   type A = t.TypeOf<t.TypeC<P>> & Partial<t.TypeOf<t.TypeC<O>>>;
   return new t.Type<A, A, unknown>(

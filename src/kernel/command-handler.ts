@@ -5,7 +5,7 @@
  * the events it appended the first time, for any handler over the same store.
  * @module
  */
-import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js';
+import { type Either, isLeft, left, right } from 'fp-ts/lib/Either.js';
 import { isSome } from 'fp-ts/lib/Option.js';
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
 import type { RecipeDecider } from './decider.js';

@@ -32,7 +32,8 @@ export interface Decider<Command, Event, State, Error = DomainError> {
 export type Recipe<State, Event> = (draft: Draft<State>, event: Event) => void;
 
 /** A Decider whose evolution is a {@link Recipe}, with batch folds at replay speed. */
-export interface RecipeDecider<Command, Event, State, Error = DomainError> extends Decider<Command, Event, State, Error> {
+export interface RecipeDecider<Command, Event, State, Error = DomainError>
+  extends Decider<Command, Event, State, Error> {
   readonly recipe: Recipe<State, Event>;
   /** Folds a whole history onto a fresh copy of the initial state. */
   fold(events: Iterable<Event>): State;
@@ -44,7 +45,11 @@ export interface RecipeDecider<Command, Event, State, Error = DomainError> exten
 const immer = new Immer({ autoFreeze: false });
 
 /** Applies `events` to `state` through one immer `produce` (structural sharing, `state` unchanged). */
-export const produceWith = <State, Event>(recipe: Recipe<State, Event>, state: State, events: Iterable<Event>): State =>
+export const produceWith = <State, Event>(
+  recipe: Recipe<State, Event>,
+  state: State,
+  events: Iterable<Event>,
+): State =>
   immer.produce(state, (draft) => {
     for (const event of events) recipe(draft, event);
   });
@@ -53,7 +58,11 @@ export const produceWith = <State, Event>(recipe: Recipe<State, Event>, state: S
  * Folds events onto a fresh private copy of `initial`, mutating it directly. `initial` must be
  * plain JSON data (it is copied with `structuredClone`).
  */
-export const fold = <State, Event>(recipe: Recipe<State, Event>, initial: State, events: Iterable<Event>): State => {
+export const fold = <State, Event>(
+  recipe: Recipe<State, Event>,
+  initial: State,
+  events: Iterable<Event>,
+): State => {
   const state = structuredClone(initial) as Draft<State>;
   for (const event of events) recipe(state, event);
   return state as State;

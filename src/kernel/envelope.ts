@@ -52,7 +52,11 @@ export interface StoredEventMetadata extends EventMetadata {
 }
 
 /** An event envelope with metadata `M` (decided: {@link EventMetadata}; stored: {@link StoredEventMetadata}). */
-export interface Event<Type extends string = string, Data = unknown, M extends EventMetadata = EventMetadata> {
+export interface Event<
+  Type extends string = string,
+  Data = unknown,
+  M extends EventMetadata = EventMetadata,
+> {
   readonly type: Type;
   readonly data: Data;
   readonly metadata: M;
@@ -62,9 +66,8 @@ export interface Event<Type extends string = string, Data = unknown, M extends E
 export type AnyEvent = Event<string, unknown, EventMetadata>;
 
 /** An event as the store keeps and returns it. */
-export type StoredEvent<E extends AnyEvent = AnyEvent> = E extends Event<infer T, infer D, EventMetadata>
-  ? Event<T, D, StoredEventMetadata>
-  : never;
+export type StoredEvent<E extends AnyEvent = AnyEvent> =
+  E extends Event<infer T, infer D, EventMetadata> ? Event<T, D, StoredEventMetadata> : never;
 
 /** The metadata a decided event takes from its command. One fixed shape. */
 export const eventMetadataOf = (command: Command): EventMetadata => ({

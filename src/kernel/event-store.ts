@@ -79,7 +79,10 @@ export interface EventStore<E extends AnyEvent = AnyEvent> {
     options: AppendOptions,
   ): TaskEither<ConcurrencyError | StoreError, AppendResult<E>>;
   /** The stream's events from `fromVersion`, in version order. */
-  readStream(streamId: string, options?: ReadStreamOptions): TaskEither<StoreError, readonly StoredEvent<E>[]>;
+  readStream(
+    streamId: string,
+    options?: ReadStreamOptions,
+  ): TaskEither<StoreError, readonly StoredEvent<E>[]>;
   /** Events of every stream in global order. Never skips an event committed later at a smaller position. */
   readAll(options?: ReadAllOptions): TaskEither<StoreError, readonly StoredEvent<E>[]>;
   /** The events a command appended to a stream, if it did (idempotency). */

@@ -33,7 +33,6 @@ interface Row<E extends AnyEvent> {
   readonly event: StoredEvent<E> | string;
 }
 
-
 /** Creates an empty (or seeded) in-memory {@link EventStore}. */
 export const createInMemoryEventStore = <E extends AnyEvent = AnyEvent>(
   options: InMemoryEventStoreOptions = {},
@@ -47,9 +46,9 @@ export const createInMemoryEventStore = <E extends AnyEvent = AnyEvent>(
   const index = (row: Row<E>) => {
     const at = log.length;
     log.push(row);
-    let stream = streams.get(row.streamId);
-    if (stream === undefined) streams.set(row.streamId, (stream = []));
-    stream.push(at);
+    const stream = streams.get(row.streamId);
+    if (stream === undefined) streams.set(row.streamId, [at]);
+    else stream.push(at);
     const key = `${row.streamId}\u0000${row.commandId}`;
     const byCommand = commands.get(key);
     if (byCommand === undefined) commands.set(key, [at]);
@@ -87,7 +86,9 @@ export const createInMemoryEventStore = <E extends AnyEvent = AnyEvent>(
     return decodeStoredRow<E>(registry!, raw, row.streamId, row.version);
   };
 
-  const readMany = (indexes: Iterable<number>): ReturnType<TaskEither<StoreError, readonly StoredEvent<E>[]>> => {
+  const readMany = (
+    indexes: Iterable<number>,
+  ): ReturnType<TaskEither<StoreError, readonly StoredEvent<E>[]>> => {
     const out: StoredEvent<E>[] = [];
     for (const at of indexes) {
       const event = read(at);
@@ -123,15 +124,20 @@ export const createInMemoryEventStore = <E extends AnyEvent = AnyEvent>(
           const event = events[i]!;
           const schemaVersion = registry?.schemaVersionOf(event.type) ?? 1;
           const eventId = eventIds?.[i] ?? `${event.metadata.commandId}/${i}`;
-          stored.push(toStoredEvent(event, eventId, streamId, current + i + 1, log.length + i + 1, schemaVersion));
+          stored.push(
+            toStoredEvent(event, eventId, streamId, current + i + 1, log.length + i + 1, schemaVersion),
+          );
         }
         // Serialise everything before indexing anything: all or none.
-        const rows = stored.map((event) =>
-          registry === undefined ? event : JSON.stringify(event),
-        );
+        const rows = stored.map((event) => (registry === undefined ? event : JSON.stringify(event)));
         for (let i = 0; i < stored.length; i++) {
           const event = stored[i]!;
-          index({ streamId, version: event.metadata.version, commandId: event.metadata.commandId, event: rows[i]! });
+          index({
+            streamId,
+            version: event.metadata.version,
+            commandId: event.metadata.commandId,
+            event: rows[i]!,
+          });
         }
         if (stored.length > 0) {
           const waiting = listeners;
@@ -171,4 +177,3 @@ export const createInMemoryEventStore = <E extends AnyEvent = AnyEvent>(
     },
   };
 };
-

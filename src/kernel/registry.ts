@@ -4,8 +4,8 @@
  * up to the current one on read.
  * @module
  */
-import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js';
-import * as t from 'io-ts';
+import { type Either, isLeft, left, right } from 'fp-ts/lib/Either.js';
+import type * as t from 'io-ts';
 import { type ValidationError, validationError } from './errors.js';
 import { issueAt, issuesOf } from './validation.js';
 
@@ -14,7 +14,7 @@ export type Upcaster = (data: unknown) => unknown;
 
 /** What the registry knows of one event type. */
 export interface EventDefinition<D = unknown> {
-  readonly codec: t.Type<D, unknown, unknown>;
+  readonly codec: t.Decoder<unknown, D>;
   /** Current schema version of `data`; 1 when omitted. */
   readonly schemaVersion?: number;
   /** `upcasters[v]` turns data of version `v` into `v + 1`. */
@@ -35,7 +35,9 @@ export interface PayloadRegistry {
 }
 
 /** Builds a {@link PayloadRegistry} from a record of definitions keyed by type. */
-export const createPayloadRegistry = (definitions: Readonly<Record<string, EventDefinition>>): PayloadRegistry => {
+export const createPayloadRegistry = (
+  definitions: Readonly<Record<string, EventDefinition>>,
+): PayloadRegistry => {
   const table = new Map<string, EventDefinition>(Object.entries(definitions));
   const types = [...table.keys()];
   const known = types.length <= 12 ? types.join(', ') : `${types.slice(0, 12).join(', ')}, …`;
@@ -53,19 +55,25 @@ export const createPayloadRegistry = (definitions: Readonly<Record<string, Event
       const current = definition.schemaVersion ?? 1;
       const written = schemaVersion ?? current;
       if (!Number.isSafeInteger(written) || written < 1 || written > current) {
-        return left(validationError([issueAt('metadata.schemaVersion', `an integer from 1 to ${current}`, written)]));
+        return left(
+          validationError([issueAt('metadata.schemaVersion', `an integer from 1 to ${current}`, written)]),
+        );
       }
       let payload = data;
       for (let version = written; version < current; version++) {
         const upcast = definition.upcasters?.[version];
         if (upcast === undefined) {
           return left(
-            validationError([issueAt('metadata.schemaVersion', `a version with an upcaster to ${current}`, written)]),
+            validationError([
+              issueAt('metadata.schemaVersion', `a version with an upcaster to ${current}`, written),
+            ]),
           );
         }
         payload = upcast(payload);
       }
-      const result = definition.codec.validate(payload, [{ key: '', type: definition.codec, actual: payload }]);
+      const result = definition.codec.validate(payload, [
+        { key: '', type: definition.codec, actual: payload },
+      ]);
       return isLeft(result) ? left(validationError(issuesOf(result.left, 'data'))) : right(result.right);
     },
   };

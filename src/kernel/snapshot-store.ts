@@ -34,7 +34,8 @@ export const createInMemorySnapshotStore = <State>(): SnapshotStore<State> => {
     },
     save: (snapshot) => () => {
       const current = snapshots.get(snapshot.streamId);
-      if (current === undefined || current.version <= snapshot.version) snapshots.set(snapshot.streamId, snapshot);
+      if (current === undefined || current.version <= snapshot.version)
+        snapshots.set(snapshot.streamId, snapshot);
       return Promise.resolve(right(undefined));
     },
   };

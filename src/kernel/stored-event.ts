@@ -4,7 +4,7 @@
  * shape. A bad row becomes a {@link StoreError} naming the stream, version and failing path.
  * @module
  */
-import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js';
+import { type Either, isLeft, left, right } from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import { Id, Instant, NonNegativeInt, PositiveInt } from './codecs.js';
 import type { AnyEvent, StoredEvent, StoredEventMetadata } from './envelope.js';
@@ -25,7 +25,10 @@ const StoredMetadataCodec = t.type(
   },
   'StoredEventMetadata',
 );
-const RawStoredEvent = t.type({ type: t.string, data: t.unknown, metadata: StoredMetadataCodec }, 'StoredEvent');
+const RawStoredEvent = t.type(
+  { type: t.string, data: t.unknown, metadata: StoredMetadataCodec },
+  'StoredEvent',
+);
 
 /** Decodes one stored event (envelope and payload, upcasting old schema versions). */
 export const decodeStoredEvent = <E extends AnyEvent>(
@@ -52,7 +55,11 @@ export const decodeStoredEvent = <E extends AnyEvent>(
 };
 
 /** Names where a row came from when it does not decode. */
-export const malformedEvent = (streamId: string | undefined, version: number | undefined, error: ValidationError) =>
+export const malformedEvent = (
+  streamId: string | undefined,
+  version: number | undefined,
+  error: ValidationError,
+) =>
   storeError(
     'MalformedEvent',
     `event ${streamId ?? '?'}@${version ?? '?'} does not decode: ${error.message}`,

@@ -3,7 +3,7 @@
  * value, e.g. `data.months: expected an integer from 1 to 12, got 13`.
  * @module
  */
-import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js';
+import { type Either, isLeft, left, right } from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import { type ValidationError, type ValidationIssue, validationError } from './errors.js';
 

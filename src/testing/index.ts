@@ -51,22 +51,31 @@ export const given = <Command, Event, State>(
       const result = decider.decide(command, state);
       return {
         then(expected) {
-          if (isLeft(result)) return fail(`expected events, got ${result.left.code}: ${result.left.message}`, result.left);
-          if (typeof expected === 'function') expected(result.right, result.right.reduce(decider.evolve, state));
+          if (isLeft(result))
+            return fail(`expected events, got ${result.left.code}: ${result.left.message}`, result.left);
+          if (typeof expected === 'function')
+            expected(result.right, result.right.reduce(decider.evolve, state));
           else deepStrictEqual(result.right, expected);
           return result.right;
         },
         thenError(code, check) {
-          if (!isLeft(result)) return fail(`expected error ${code}, got ${result.right.length} event(s)`, result.right);
+          if (!isLeft(result))
+            return fail(`expected error ${code}, got ${result.right.length} event(s)`, result.right);
           if (result.left.code !== code) {
-            return fail(`expected error ${code}, got ${result.left.code}: ${result.left.message}`, result.left.code, code);
+            return fail(
+              `expected error ${code}, got ${result.left.code}: ${result.left.message}`,
+              result.left.code,
+              code,
+            );
           }
           check?.(result.left);
           return result.left;
         },
         thenNothing() {
-          if (isLeft(result)) fail(`expected no events, got ${result.left.code}: ${result.left.message}`, result.left);
-          else if (result.right.length > 0) fail(`expected no events, got ${result.right.length}`, result.right, []);
+          if (isLeft(result))
+            fail(`expected no events, got ${result.left.code}: ${result.left.message}`, result.left);
+          else if (result.right.length > 0)
+            fail(`expected no events, got ${result.right.length}`, result.right, []);
         },
       };
     },
@@ -80,7 +89,10 @@ export interface ProjectionLike<Event, View> {
 }
 
 /** Starts a projection specification from a history. */
-export const givenEvents = <Event, View>(projection: ProjectionLike<Event, View>, events: readonly Event[]) => {
+export const givenEvents = <Event, View>(
+  projection: ProjectionLike<Event, View>,
+  events: readonly Event[],
+) => {
   const view = events.reduce(projection.apply, projection.initial);
   return {
     view,

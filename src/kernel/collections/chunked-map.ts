@@ -27,24 +27,30 @@ const hash = (key: string): number => {
   return h >>> 0;
 };
 
+/** A read-only view of a {@link ChunkedMap} (what a `DeepReadonly` state holds). */
+export interface ReadonlyChunkedMap<V> {
+  readonly size: number;
+  readonly buckets: ReadonlyArray<ReadonlyArray<Readonly<Record<string, V>> | null> | null>;
+}
+
 /** An empty map. */
 export const emptyChunkedMap = <V>(): ChunkedMap<V> => ({ size: 0, buckets: new Array(FAN_OUT).fill(null) });
 
 const own = Object.prototype.hasOwnProperty;
 
-const bucketOf = <V>(map: Readonly<ChunkedMap<V>>, key: string): Bucket<V> | undefined => {
+const bucketOf = <V>(map: ReadonlyChunkedMap<V>, key: string): Readonly<Bucket<V>> | undefined => {
   const h = hash(key);
   return map.buckets[h & 63]?.[(h >>> 6) & 63] ?? undefined;
 };
 
 /** The value at `key`, or `undefined`. */
-export const getEntry = <V>(map: Readonly<ChunkedMap<V>>, key: string): V | undefined => {
+export const getEntry = <V>(map: ReadonlyChunkedMap<V>, key: string): V | undefined => {
   const bucket = bucketOf(map, key);
   return bucket !== undefined && own.call(bucket, key) ? bucket[key] : undefined;
 };
 
 /** Whether `key` is present. */
-export const hasEntry = <V>(map: Readonly<ChunkedMap<V>>, key: string): boolean => {
+export const hasEntry = <V>(map: ReadonlyChunkedMap<V>, key: string): boolean => {
   const bucket = bucketOf(map, key);
   return bucket !== undefined && own.call(bucket, key);
 };
@@ -78,7 +84,7 @@ export const deleteEntry = <V>(map: ChunkedMap<V>, key: string): boolean => {
 };
 
 /** Every entry, in no particular order. */
-export function* chunkedEntries<V>(map: Readonly<ChunkedMap<V>>): Generator<[string, V]> {
+export function* chunkedEntries<V>(map: ReadonlyChunkedMap<V>): Generator<[string, V]> {
   for (const level of map.buckets) {
     if (level === null) continue;
     for (const bucket of level) {

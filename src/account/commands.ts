@@ -1,0 +1,94 @@
+/**
+ * Every account command: codecs by type, the `AccountCommand` union, and `decodeCommand` for
+ * untrusted input (lookup by `type`, messages naming the failing path).
+ * @module
+ */
+import { type Either, isLeft, left, right } from 'fp-ts/lib/Either.js';
+import * as t from 'io-ts';
+import { callsCommands } from '../calls/commands.js';
+import { type Command, CommandMetadata } from '../kernel/envelope.js';
+import { type ValidationError, validationError } from '../kernel/errors.js';
+import { createPayloadRegistry } from '../kernel/registry.js';
+import { decodeWith, issueAt } from '../kernel/validation.js';
+import { notificationsCommands } from '../notifications/commands.js';
+import { numbersCommands } from '../numbers/commands.js';
+import { recordingCommands } from '../recording/commands.js';
+import { smartCallbackCommands } from '../smart-callback/commands.js';
+import { smsCommands } from '../sms/commands.js';
+import { storageCommands } from '../storage/commands.js';
+import { tariffCommands } from '../tariff/commands.js';
+
+/** Payload codecs of every account command, by type. */
+export const accountCommandCodecs = {
+  ...tariffCommands,
+  ...numbersCommands,
+  ...recordingCommands,
+  ...storageCommands,
+  ...smsCommands,
+  ...notificationsCommands,
+  ...smartCallbackCommands,
+  ...callsCommands,
+};
+
+type Codecs = typeof accountCommandCodecs;
+
+/** The type of every account command. */
+export type AccountCommandType = keyof Codecs;
+
+/** An account command of one type. */
+export type AccountCommandOf<K extends AccountCommandType> = Command<K, t.TypeOf<Codecs[K]>>;
+
+/** Any account command. */
+export type AccountCommand = { [K in AccountCommandType]: AccountCommandOf<K> }[AccountCommandType];
+
+/** Every command type, e.g. for a UI or a router. */
+export const accountCommandTypes = Object.keys(accountCommandCodecs) as AccountCommandType[];
+
+const registry = createPayloadRegistry(
+  Object.fromEntries(Object.entries(accountCommandCodecs).map(([type, codec]) => [type, { codec }])),
+);
+const Envelope = t.type({ type: t.string, data: t.unknown, metadata: CommandMetadata }, 'AccountCommand');
+const KNOWN_FIELDS = new Set(['type', 'data', 'metadata']);
+
+/**
+ * Validates untrusted input into an {@link AccountCommand}. The payload codec is found by
+ * `type`; phone numbers come back normalised to E.164.
+ */
+export const decodeCommand = (input: unknown): Either<ValidationError, AccountCommand> => {
+  const envelope = decodeWith(Envelope, input);
+  if (isLeft(envelope)) return envelope;
+  const extra = Object.keys(input as object).filter((key) => !KNOWN_FIELDS.has(key));
+  if (extra.length > 0)
+    return left(validationError(extra.map((key) => issueAt(key, 'no such field', undefined))));
+  const { type, data, metadata } = envelope.right;
+  const payload = registry.decodeData(type, data);
+  if (isLeft(payload)) return payload;
+  const command = {
+    type,
+    data: payload.right,
+    metadata: {
+      commandId: metadata.commandId,
+      accountId: metadata.accountId,
+      at: metadata.at,
+      actor: metadata.actor,
+    },
+  };
+  return right(command as AccountCommand);
+};
+
+/**
+ * io-ts codec of {@link AccountCommand} (decoding is {@link decodeCommand}: lookup by type).
+ */
+export const AccountCommand = new t.Type<AccountCommand, AccountCommand, unknown>(
+  'AccountCommand',
+  (u): u is AccountCommand => !isLeft(decodeCommand(u)),
+  (u, c) => {
+    const decoded = decodeCommand(u);
+    return isLeft(decoded)
+      ? t.failures(
+          decoded.left.issues.map((issue) => ({ value: issue.actual, context: c, message: issue.message })),
+        )
+      : t.success(decoded.right);
+  },
+  t.identity,
+);

@@ -1,0 +1,41 @@
+/**
+ * The account aggregate's state: one slice per capability. Plain JSON data throughout (no Map,
+ * no class), so it can be snapshotted, cloned and compared.
+ * @module
+ */
+import { type CallsSlice, initialCallsSlice } from '../calls/state.js';
+import type { DeepReadonly } from '../kernel/decider.js';
+import { initialNotificationsSlice, type NotificationsSlice } from '../notifications/state.js';
+import { initialNumbersSlice, type NumbersSlice } from '../numbers/state.js';
+import { initialRecordingSlice, type RecordingSlice } from '../recording/state.js';
+import { initialSmartCallbackSlice, type SmartCallbackSlice } from '../smart-callback/state.js';
+import { initialSmsSlice, type SmsSlice } from '../sms/state.js';
+import { initialStorageSlice, type StorageSlice } from '../storage/state.js';
+import { initialTariffSlice, type TariffSlice } from '../tariff/state.js';
+
+/** The account state as evolution recipes see it (mutable; only ever a draft or a private copy). */
+export interface AccountStateDraft {
+  tariff: TariffSlice;
+  numbers: NumbersSlice;
+  recording: RecordingSlice;
+  storage: StorageSlice;
+  sms: SmsSlice;
+  notifications: NotificationsSlice;
+  smartCallback: SmartCallbackSlice;
+  calls: CallsSlice;
+}
+
+/** The account state handed to callers: read-only all the way down. */
+export type AccountState = DeepReadonly<AccountStateDraft>;
+
+/** A fresh state of an account not yet opened. */
+export const initialAccountState = (): AccountStateDraft => ({
+  tariff: initialTariffSlice(),
+  numbers: initialNumbersSlice(),
+  recording: initialRecordingSlice(),
+  storage: initialStorageSlice(),
+  sms: initialSmsSlice(),
+  notifications: initialNotificationsSlice(),
+  smartCallback: initialSmartCallbackSlice(),
+  calls: initialCallsSlice(),
+});

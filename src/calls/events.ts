@@ -1,0 +1,30 @@
+/**
+ * Events of registered calls.
+ * @module
+ */
+import * as t from 'io-ts';
+import { Id } from '../kernel/codecs.js';
+import { DirectionCodec } from '../notifications/scenario.js';
+import { PhoneNumber } from '../numbers/phone-number.js';
+
+/** How a call ended. */
+export const CallOutcome = t.keyof(
+  { answered: null, missed: null, rejected: null, busy: null, failed: null },
+  'CallOutcome',
+);
+/** `multichannel`: through an МКН; `direct`: to or from an employee's own number. */
+export const CallLine = t.keyof({ multichannel: null, direct: null }, 'CallLine');
+
+/** Event payload codecs of this capability, by event type. */
+export const callsEvents = {
+  /** A finished call was registered (its instant is the event's `metadata.at`). */
+  CallRegistered: t.type({
+    callId: Id,
+    direction: DirectionCodec,
+    line: CallLine,
+    multichannelNumber: t.union([PhoneNumber, t.null]),
+    client: PhoneNumber,
+    operator: t.union([PhoneNumber, t.null]),
+    outcome: CallOutcome,
+  }),
+};

@@ -1,0 +1,30 @@
+/**
+ * Calls registered by the telephony side: per client, what the visit card, the suppression
+ * window and duplicate detection need. Memory grows with distinct clients, not with calls.
+ * @module
+ */
+import { type ChunkedMap, emptyChunkedMap } from '../kernel/collections/chunked-map.js';
+
+/** What the account remembers of one client. */
+export interface ClientRecord {
+  /** Last incoming call to an МКН, epoch ms (direct calls do not count for the visit card). */
+  lastIncomingMs: number | null;
+  /** Last outgoing call, epoch ms. */
+  lastOutgoingMs: number | null;
+  /** Last missed-call notice, epoch ms (suppression window). */
+  lastMissedNoticeMs: number | null;
+  /** Last unreached notice, epoch ms (suppression window). */
+  lastUnreachedNoticeMs: number | null;
+  /** Ids of this client's most recent calls (a bounded list), to ignore a call registered twice. */
+  recentCallIds: string[];
+}
+
+/** Calls of the account. */
+export interface CallsSlice {
+  clients: ChunkedMap<ClientRecord>;
+  /** Calls registered so far. */
+  registered: number;
+}
+
+/** No calls yet. */
+export const initialCallsSlice = (): CallsSlice => ({ clients: emptyChunkedMap(), registered: 0 });

@@ -1,0 +1,104 @@
+/**
+ * pbx-options: the paid add-on options of a cloud PBX account, event-sourced.
+ *
+ * Commands are validated (`decodeCommand`) and decided (`createAccountDecider`) into events;
+ * events fold into the account state (`replay`) and into read models (projections). The
+ * command handler (`createCommandHandler`) ties them to an event store.
+ * @packageDocumentation
+ */
+
+// The account aggregate
+export {
+  AccountCommand,
+  type AccountCommandOf,
+  type AccountCommandType,
+  accountCommandCodecs,
+  accountCommandTypes,
+  decodeCommand,
+} from './account/commands.js';
+export { type AccountDecider, createAccountDecider, evolveAccount, replay } from './account/decider.js';
+export {
+  AccountEvent,
+  type AccountEventData,
+  type AccountEventOf,
+  type AccountEventType,
+  accountEventCodecs,
+  accountEventRegistry,
+  accountEventTypes,
+  decodeEvent,
+  decodeStoredAccountEvent,
+  type StoredAccountEvent,
+} from './account/events.js';
+export {
+  type AccountCommandHandlerOptions,
+  accountStreamId,
+  createCommandHandler,
+} from './account/handler.js';
+export { type AccountState, type AccountStateDraft, initialAccountState } from './account/state.js';
+// Capabilities: value types consumers name
+export type { CallsSlice, ClientRecord } from './calls/state.js';
+// Catalogue and units
+export { Catalogue, SmsPackage, Tariff } from './catalogue/catalogue.js';
+export { decodeCatalogue } from './catalogue/decode-catalogue.js';
+export { BASIC_TARIFF, defaultCatalogue } from './catalogue/default-catalogue.js';
+export { formatRoubles, GIB, KOPECKS_PER_ROUBLE, roubles } from './catalogue/units.js';
+// Kernel: the machinery, for services and for other aggregates
+export {
+  type CommandHandler,
+  type CommandHandlerOptions,
+  createCommandHandler as createDeciderCommandHandler,
+  type HandledCommand,
+  type SnapshotPolicy,
+} from './kernel/command-handler.js';
+export {
+  createDecider,
+  type Decider,
+  type DeepReadonly,
+  deepFreeze,
+  fold,
+  type Recipe,
+  type RecipeDecider,
+} from './kernel/decider.js';
+export type {
+  AnyEvent,
+  Command,
+  CommandMetadata,
+  Event,
+  EventMetadata,
+  StoredEvent,
+  StoredEventMetadata,
+} from './kernel/envelope.js';
+export type {
+  ConcurrencyError,
+  DomainError,
+  HandlerError,
+  StoreError,
+  StoreErrorCode,
+  ValidationError,
+  ValidationIssue,
+} from './kernel/errors.js';
+export type {
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  ExpectedVersion,
+  ReadAllOptions,
+  ReadStreamOptions,
+  SubscribeOptions,
+  Subscription,
+} from './kernel/event-store.js';
+export { createInMemoryEventStore, type InMemoryEventStoreOptions } from './kernel/in-memory-event-store.js';
+export {
+  createPayloadRegistry,
+  type EventDefinition,
+  type PayloadRegistry,
+  type Upcaster,
+} from './kernel/registry.js';
+export { createInMemorySnapshotStore, type Snapshot, type SnapshotStore } from './kernel/snapshot-store.js';
+export { type Channel, type Direction, SCENARIOS, type Scenario } from './notifications/scenario.js';
+export type { QuietHours, ScenarioSettings } from './notifications/state.js';
+export { type E164, normalisePhoneNumber, PhoneNumber } from './numbers/phone-number.js';
+export { NUMBER_OPTIONS, type NumberKind, type NumberOption, type UserNumber } from './numbers/state.js';
+export type { StoragePack } from './storage/state.js';
+export type { TariffTerms } from './tariff/state.js';
+export { DEFAULT_TIME_ZONE } from './tariff/time-zone.js';

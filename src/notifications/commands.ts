@@ -1,0 +1,35 @@
+/**
+ * Commands of customer notifications after calls.
+ * @module
+ */
+import * as t from 'io-ts';
+import { intRange, strictType } from '../kernel/codecs.js';
+import { ClockTime } from './events.js';
+import { DirectionCodec, ScenarioCodec } from './scenario.js';
+
+/** Any text up to 10 000 code units; the 210-character rule is the decider's (`SmsTextTooLong`). */
+const Text = new t.Type<string, string, unknown>(
+  'a text',
+  (u): u is string => typeof u === 'string' && u.length <= 10_000,
+  (u, c) => (typeof u === 'string' && u.length <= 10_000 ? t.success(u) : t.failure(u, c)),
+  t.identity,
+);
+
+/** Command payload codecs of this capability, by command type. */
+export const notificationsCommands = {
+  /** Saves a scenario: its channels and its text (at most 210 characters). */
+  ConfigureNotification: strictType({
+    scenario: ScenarioCodec,
+    sms: t.boolean,
+    telegram: t.boolean,
+    text: Text,
+  }),
+  /** Sets a visit card's period, 1–12 months. */
+  SetVisitCardPeriod: strictType({ direction: DirectionCodec, months: intRange(1, 12) }),
+  /** Sets the missed-call / unreached suppression window, 0–1 440 minutes. */
+  SetNotificationSuppression: strictType({ minutes: intRange(0, 1440) }),
+  /** Sets quiet hours (sending allowed `from`–`to` in the account's zone), or clears them with `null`. */
+  SetQuietHours: strictType({
+    quietHours: t.union([strictType({ from: ClockTime, to: ClockTime }), t.null]),
+  }),
+};

@@ -1,0 +1,66 @@
+/**
+ * Events of customer notifications after calls.
+ * @module
+ */
+import * as t from 'io-ts';
+import { Id, Instant, intRange, NonNegativeInt } from '../kernel/codecs.js';
+import { PhoneNumber } from '../numbers/phone-number.js';
+import { ChannelCodec, DirectionCodec, ScenarioCodec } from './scenario.js';
+
+/** `HH:mm`, 00:00–23:59. */
+export const ClockTime = new t.Type<string, string, unknown>(
+  'a time of day HH:mm',
+  (u): u is string => typeof u === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(u),
+  (u, c) => (typeof u === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(u) ? t.success(u) : t.failure(u, c)),
+  t.identity,
+);
+
+/** Quiet hours: sending allowed from `from` to `to` in the account's time zone. */
+export const QuietHoursCodec = t.type({ from: ClockTime, to: ClockTime }, 'QuietHours');
+
+/** Event payload codecs of this capability, by event type. */
+export const notificationsEvents = {
+  /** A scenario's channels and text were saved. Telegram's price in effect is carried. */
+  NotificationConfigured: t.type({
+    scenario: ScenarioCodec,
+    sms: t.boolean,
+    telegram: t.boolean,
+    text: t.string,
+    characters: NonNegativeInt,
+    segments: NonNegativeInt,
+    encoding: t.keyof({ 'GSM-7': null, 'UCS-2': null }),
+    telegramMonthlyFee: NonNegativeInt,
+  }),
+  /** A visit card's period (1–12 months). */
+  VisitCardPeriodSet: t.type({ direction: DirectionCodec, months: intRange(1, 12) }),
+  /** The missed-call / unreached suppression window (0–1 440 minutes). */
+  NotificationSuppressionSet: t.type({ minutes: intRange(0, 1440) }),
+  /** Quiet hours were set (or cleared with `null`). */
+  QuietHoursSet: t.type({ quietHours: t.union([QuietHoursCodec, t.null]) }),
+  /**
+   * A notice is due: one event per notice and channel. `sendAt` is later than the call when
+   * quiet hours deferred it (`deferred: true`). `smsSpent` is 0 on Telegram.
+   */
+  NotificationSent: t.type({
+    callId: Id,
+    scenario: ScenarioCodec,
+    channel: ChannelCodec,
+    recipient: PhoneNumber,
+    text: t.string,
+    segments: NonNegativeInt,
+    smsSpent: NonNegativeInt,
+    sendAt: Instant,
+    deferred: t.boolean,
+  }),
+  /** A notice that was due was not sent, and why (e.g. `sms-balance-exhausted`, `suppressed`). */
+  NotificationSkipped: t.type({
+    callId: Id,
+    scenario: ScenarioCodec,
+    channel: ChannelCodec,
+    recipient: PhoneNumber,
+    reason: t.keyof({ 'sms-balance-exhausted': null, suppressed: null }),
+    smsNeeded: NonNegativeInt,
+  }),
+};
+
+export { DirectionCodec };

@@ -1,0 +1,56 @@
+/**
+ * Notification settings: the part of the state they own. (Per-client call history lives in
+ * `calls`.)
+ * @module
+ */
+import type { Scenario } from './scenario.js';
+
+/** One scenario's settings. */
+export interface ScenarioSettings {
+  sms: boolean;
+  telegram: boolean;
+  text: string;
+  /** SMS one message of `text` takes. */
+  segments: number;
+  /** Telegram price per month in effect when it was turned on. */
+  telegramMonthlyFee: number;
+}
+
+/** Quiet hours in the account's time zone: notices are held from `to` until `from`. */
+export interface QuietHours {
+  /** Start of allowed sending, `HH:mm`. */
+  from: string;
+  /** End of allowed sending, `HH:mm`. */
+  to: string;
+}
+
+/** Notification settings of the account. */
+export interface NotificationsSlice {
+  scenarios: Record<Scenario, ScenarioSettings>;
+  /** Visit-card periods in months (1–12, default 1). */
+  visitCardMonths: { incoming: number; outgoing: number };
+  /** At most one missed-call / unreached notice per client per scenario within this many minutes (0–1 440). */
+  suppressionMinutes: number;
+  quietHours: QuietHours | null;
+}
+
+const off = (): ScenarioSettings => ({
+  sms: false,
+  telegram: false,
+  text: '',
+  segments: 0,
+  telegramMonthlyFee: 0,
+});
+
+/** Everything off, visit-card periods 1 month, suppression 60 minutes, no quiet hours. */
+export const initialNotificationsSlice = (): NotificationsSlice => ({
+  scenarios: {
+    'incoming-missed-call': off(),
+    'incoming-visit-card': off(),
+    'outgoing-unreached': off(),
+    'outgoing-visit-card': off(),
+  },
+  visitCardMonths: { incoming: 1, outgoing: 1 },
+  suppressionMinutes: 60,
+  quietHours: null,
+});

@@ -1,0 +1,21 @@
+/**
+ * SMS packages and the balance: the part of the state they own.
+ * @module
+ */
+
+/** The SMS balance of the account. */
+export interface SmsSlice {
+  /** SMS available now. */
+  balance: number;
+  /** The package bought last: it is renewed automatically when SMS run out. */
+  renewingPackage: { size: number; price: number } | null;
+  /** Start of the subscription period in which the free package was last renewed automatically. */
+  freeRenewalPeriodStart: string | null;
+}
+
+/** No SMS. */
+export const initialSmsSlice = (): SmsSlice => ({
+  balance: 0,
+  renewingPackage: null,
+  freeRenewalPeriodStart: null,
+});

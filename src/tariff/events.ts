@@ -1,0 +1,43 @@
+/**
+ * Events of the account, its tariff and subscription.
+ * @module
+ */
+import * as t from 'io-ts';
+import { Id, Instant, NonNegativeInt, nonEmptyString, PositiveInt } from '../kernel/codecs.js';
+import { TimeZone } from './time-zone.js';
+
+/** A tariff's terms as carried by events (the price in effect when the charge started). */
+export const TariffTermsCodec = t.type(
+  {
+    tariffId: Id,
+    name: nonEmptyString(100),
+    monthlyFee: NonNegativeInt,
+    includedEmployees: NonNegativeInt,
+    includedMultichannelNumbers: NonNegativeInt,
+    extraEmployeeFee: NonNegativeInt,
+    baseStorageBytes: PositiveInt,
+  },
+  'TariffTerms',
+);
+
+/** Event payload codecs of this capability, by event type. */
+export const tariffEvents = {
+  /** The account was opened on a tariff; its first period starts at once. */
+  AccountOpened: t.type({
+    accountId: Id,
+    tariff: TariffTermsCodec,
+    timeZone: TimeZone,
+    openedAt: Instant,
+    periodStart: Instant,
+    paidUntil: Instant,
+    autoRenewal: t.boolean,
+  }),
+  /** The tariff changed, effective at once. */
+  TariffChanged: t.type({ previousTariffId: Id, tariff: TariffTermsCodec }),
+  /** "Продлевать абонемент автоматически" was switched. */
+  AutoRenewalSet: t.type({ enabled: t.boolean }),
+  /** A new paid period: `paidUntil` moved by one calendar month. */
+  SubscriptionRenewed: t.type({ periodStart: Instant, paidUntil: Instant, manual: t.boolean }),
+  /** The period ended without renewal. */
+  SubscriptionLapsed: t.type({ paidUntil: Instant }),
+};
