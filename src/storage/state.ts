@@ -5,7 +5,7 @@
  */
 import { type ChunkedMap, emptyChunkedMap } from '../kernel/collections/chunked-map.js';
 
-/** A connected storage pack, with the price in effect when it was added. */
+/** A connected storage pack, with the size and price in effect when it was added. */
 export interface StoragePack {
   sizeBytes: number;
   monthlyFee: number;
@@ -16,23 +16,37 @@ export interface HeldRecording {
   sizeBytes: number;
   /** Recorded instant, epoch ms. */
   recordedAtMs: number;
-  /** Arrival order, breaks ties between equal instants. */
+  /** Arrival order: breaks ties between equal instants, and tells this recording's queue entry apart. */
   seq: number;
+  /** Legal hold: never evicted, never deleted. */
   pinned: boolean;
-}
-
-/**
- * Unpinned recordings in eviction order (recorded instant, then arrival), in chunks keyed by
- * number so that evicting from the head or appending at the tail touches one chunk.
- */
-export interface EvictionQueue {
-  head: number;
-  tail: number;
-  chunks: Record<number, QueueEntry[]>;
+  /** The eviction queue still holds an entry for it (kept while pinned until the head passes it). */
+  queued: boolean;
 }
 
 /** One queue entry: `[recordingId, recordedAtMs, seq]`. */
 export type QueueEntry = [string, number, number];
+
+/** A run of queue entries in eviction order; entries before `start` were consumed. */
+export interface QueueChunk {
+  start: number;
+  entries: QueueEntry[];
+}
+
+/**
+ * Unpinned recordings in eviction order (recorded instant, then arrival), in numbered chunks:
+ * evicting from the head or appending at the tail touches one chunk. `order` lists chunk
+ * numbers in queue order from index `first`; the chunks live in a {@link ChunkedMap} by number,
+ * so an immer update copies one chunk, never the queue. Entries of deleted or pinned recordings
+ * stay as tombstones until the head passes them (an entry is live while its recording is held,
+ * unpinned and has the entry's `seq`).
+ */
+export interface EvictionQueue {
+  order: number[];
+  first: number;
+  chunks: ChunkedMap<QueueChunk>;
+  nextChunk: number;
+}
 
 /** Storage of the account. */
 export interface StorageSlice {
@@ -43,9 +57,17 @@ export interface StorageSlice {
   recordings: ChunkedMap<HeldRecording>;
   queue: EvictionQueue;
   nextSeq: number;
-  /** Usage is at or above 90 % of the quota (the alert fired and has not re-armed). */
+  /** The 90 % alert fired; it counts only while usage is still at or above 90 % (then it re-arms). */
   almostFull: boolean;
 }
+
+/** An empty eviction queue. */
+export const emptyEvictionQueue = (): EvictionQueue => ({
+  order: [],
+  first: 0,
+  chunks: emptyChunkedMap(),
+  nextChunk: 0,
+});
 
 /** Empty storage. */
 export const initialStorageSlice = (): StorageSlice => ({
@@ -54,7 +76,7 @@ export const initialStorageSlice = (): StorageSlice => ({
   usedBytes: 0,
   pinnedBytes: 0,
   recordings: emptyChunkedMap(),
-  queue: { head: 0, tail: 0, chunks: {} },
+  queue: emptyEvictionQueue(),
   nextSeq: 0,
   almostFull: false,
 });
