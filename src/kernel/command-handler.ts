@@ -118,50 +118,78 @@ export const createCommandHandler = <C extends Command, E extends AnyEvent, Stat
     })();
   };
 
+  const duplicateOf = (events: readonly StoredEvent<E>[]): HandledCommand<E> => ({
+    events,
+    version: events.length === 0 ? 0 : events[events.length - 1]!.metadata.version,
+    duplicate: true,
+  });
+
   const handleOnce = async (command: C): Promise<Either<HandlerError, HandledCommand<E>>> => {
     const streamId = streamIdOf(command);
+    const { commandId } = command.metadata;
+    const previous = await eventStore.findCommand(streamId, commandId)();
+    if (isLeft(previous)) return previous;
+    if (isSome(previous.right)) return right(duplicateOf(previous.right.value));
+    const first = await load(streamId);
+    if (isLeft(first)) return first;
+    let loaded = first.right;
     for (let attempt = 0; ; attempt++) {
-      const previous = await eventStore.findCommand(streamId, command.metadata.commandId)();
-      if (isLeft(previous)) return previous;
-      if (isSome(previous.right)) {
-        const events = previous.right.value;
-        const version = events.length === 0 ? 0 : events[events.length - 1]!.metadata.version;
-        return right({ events, version, duplicate: true });
-      }
-      const loaded = await load(streamId);
-      if (isLeft(loaded)) return loaded;
-      const decided = decider.decide(command, loaded.right.state);
+      const decided = decider.decide(command, loaded.state);
       if (isLeft(decided)) return decided;
-      if (decided.right.length === 0) {
-        return right({ events: [], version: loaded.right.version, duplicate: false });
-      }
+      if (decided.right.length === 0) return right({ events: [], version: loaded.version, duplicate: false });
       const eventIds = decided.right.map((_, i) => eventIdOf(command, i));
       const appended = await eventStore.appendToStream(streamId, decided.right, {
-        expectedVersion: loaded.right.version,
+        expectedVersion: loaded.version,
         eventIds,
       })();
       if (isLeft(appended)) {
-        if (appended.left._tag === 'ConcurrencyError' && attempt < maxRetries) {
-          cache.delete(streamId);
-          continue;
-        }
-        return appended;
+        if (appended.left._tag !== 'ConcurrencyError' || attempt >= maxRetries) return appended;
+        // Catch up with what others appended: only the tail, and one round trip, so a retry
+        // is quicker than a fresh command and a busy stream cannot starve it.
+        const tail = await eventStore.readStream(streamId, { fromVersion: loaded.version + 1 })();
+        if (isLeft(tail)) return tail;
+        const ours = tail.right.filter((event) => event.metadata.commandId === commandId);
+        if (ours.length > 0) return right(duplicateOf(ours));
+        loaded = {
+          state: decider.foldOnto(loaded.state, tail.right as unknown as readonly E[]),
+          version: loaded.version + tail.right.length,
+        };
+        remember(streamId, loaded);
+        continue;
       }
       const next: Loaded<State> = {
-        state: decider.foldOnto(loaded.right.state, decided.right),
+        state: decider.foldOnto(loaded.state, decided.right),
         version: appended.right.nextVersion,
       };
       remember(streamId, next);
-      await maybeSnapshot(streamId, loaded.right.version, next);
+      await maybeSnapshot(streamId, loaded.version, next);
       return right({ events: appended.right.events, version: next.version, duplicate: false });
     }
   };
 
+  // One command at a time per stream within this handler: commands a service sends through one
+  // instance never conflict with each other, only with other instances (retried above).
+  const queues = new Map<string, Promise<unknown>>();
+  const serialised = (command: C): Promise<Either<HandlerError, HandledCommand<E>>> => {
+    const streamId = streamIdOf(command);
+    const previous = queues.get(streamId) ?? Promise.resolve();
+    const run = previous.then(() => handleOnce(command));
+    const settled = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    queues.set(streamId, settled);
+    void settled.then(() => {
+      if (queues.get(streamId) === settled) queues.delete(streamId);
+    });
+    return run;
+  };
+
   return {
     handle: (input) => async () => {
-      if (options.decodeCommand === undefined) return handleOnce(input as C);
+      if (options.decodeCommand === undefined) return serialised(input as C);
       const decoded = options.decodeCommand(input);
-      return isLeft(decoded) ? left(decoded.left) : handleOnce(decoded.right);
+      return isLeft(decoded) ? left(decoded.left) : serialised(decoded.right);
     },
   };
 };

@@ -165,9 +165,9 @@ export const createInMemoryEventStore = <E extends AnyEvent = AnyEvent>(
         {
           readAll,
           head: async () => log.length,
-          waitForAppend: (signal) =>
+          waitForAppend: (after, signal) =>
             new Promise<void>((resolve) => {
-              if (signal.aborted) return resolve();
+              if (signal.aborted || log.length > after) return resolve();
               listeners.push(resolve);
               signal.addEventListener('abort', () => resolve(), { once: true });
             }),

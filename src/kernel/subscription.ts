@@ -12,8 +12,12 @@ import type { ReadAllOptions, SubscribeOptions, Subscription } from './event-sto
 /** What a store gives a subscription to follow its log. */
 export interface CatchUpSource<E extends AnyEvent> {
   readonly readAll: (options: ReadAllOptions) => TaskEither<StoreError, readonly StoredEvent<E>[]>;
-  /** Resolves when something may have been appended (or the signal aborts). */
-  readonly waitForAppend: (signal: AbortSignal) => Promise<void>;
+  /**
+   * Resolves when something may have been appended after global position `after` (at once if
+   * it already has: an append between the last read and this call must not be missed), or
+   * when the signal aborts.
+   */
+  readonly waitForAppend: (after: number, signal: AbortSignal) => Promise<void>;
   /** Global position of the last event committed now. */
   readonly head: () => Promise<number>;
 }
@@ -52,7 +56,7 @@ export const startCatchUp = <E extends AnyEvent>(
         position = event.metadata.globalPosition;
       }
       settle();
-      if (batch.right.length < batchSize) await source.waitForAppend(abort.signal);
+      if (batch.right.length < batchSize) await source.waitForAppend(position, abort.signal);
     }
   };
   const running = loop().finally(() => {
