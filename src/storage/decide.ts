@@ -1,16 +1,22 @@
 /**
- * Decisions of this capability (placeholder until implemented).
+ * Decisions of recording storage.
  * @module
  */
-import { type Decisions, reject } from '../account/decision.js';
-import { storageCommands } from './commands.js';
+import type { Decisions } from '../account/decision.js';
+import type { storageCommands } from './commands.js';
+import { decideDeleteRecording, decidePinRecording, decideUnpinRecording } from './held-recordings.js';
+import { decideAddStoragePack, decideRemoveStoragePack, decideSetAutoAddPacks } from './packs.js';
+import { decideStoreRecording } from './store-recording.js';
 
 type Owned = keyof typeof storageCommands;
 
 /** Decisions of this capability, by command type. */
-export const storageDecisions: Decisions<Owned> = Object.fromEntries(
-  Object.keys(storageCommands).map((type) => [
-    type,
-    () => reject('NotImplemented', `${type} is not implemented yet`, {}),
-  ]),
-) as unknown as Decisions<Owned>;
+export const storageDecisions: Decisions<Owned> = {
+  AddStoragePack: decideAddStoragePack,
+  RemoveStoragePack: decideRemoveStoragePack,
+  SetAutoAddPacks: decideSetAutoAddPacks,
+  StoreRecording: decideStoreRecording,
+  DeleteRecording: decideDeleteRecording,
+  PinRecording: decidePinRecording,
+  UnpinRecording: decideUnpinRecording,
+};
