@@ -1,16 +1,17 @@
 /**
- * Decisions of this capability (placeholder until implemented).
+ * Decisions of the account, its tariff and subscription.
  * @module
  */
-import { type Decisions, reject } from '../account/decision.js';
-import { tariffCommands } from './commands.js';
-
-type Owned = keyof typeof tariffCommands;
+import type { Decisions } from '../account/decision.js';
+import { decideChangeTariff } from './change-tariff.js';
+import type { tariffCommands } from './commands.js';
+import { decideOpenAccount } from './open-account.js';
+import { decideRenewSubscription, decideSetAutoRenewal } from './subscription.js';
 
 /** Decisions of this capability, by command type. */
-export const tariffDecisions: Decisions<Owned> = Object.fromEntries(
-  Object.keys(tariffCommands).map((type) => [
-    type,
-    () => reject('NotImplemented', `${type} is not implemented yet`, {}),
-  ]),
-) as unknown as Decisions<Owned>;
+export const tariffDecisions: Decisions<keyof typeof tariffCommands> = {
+  OpenAccount: decideOpenAccount,
+  ChangeTariff: decideChangeTariff,
+  SetAutoRenewal: decideSetAutoRenewal,
+  RenewSubscription: decideRenewSubscription,
+};

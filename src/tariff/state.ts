@@ -12,7 +12,10 @@ export interface TariffTerms extends Tariff {
 
 /** The subscription: paid in advance for monthly periods anchored on the opening date. */
 export interface SubscriptionState {
-  /** Start of the current paid period (ISO instant). */
+  /**
+   * Start of the latest paid period (ISO instant). Paid in advance by `RenewSubscription
+   * { manual: true }`, it may not have begun yet; it always ends at `paidUntil`.
+   */
   periodStart: string;
   /** End of the current paid period, exclusive ("Оплачен до"). */
   paidUntil: string;
