@@ -1,16 +1,14 @@
 /**
- * Decisions of this capability (placeholder until implemented).
+ * Decisions of registered calls.
  * @module
  */
-import { type Decisions, reject } from '../account/decision.js';
-import { callsCommands } from './commands.js';
+import type { Decisions } from '../account/decision.js';
+import type { callsCommands } from './commands.js';
+import { decideRegisterCall } from './register.js';
 
 type Owned = keyof typeof callsCommands;
 
 /** Decisions of this capability, by command type. */
-export const callsDecisions: Decisions<Owned> = Object.fromEntries(
-  Object.keys(callsCommands).map((type) => [
-    type,
-    () => reject('NotImplemented', `${type} is not implemented yet`, {}),
-  ]),
-) as unknown as Decisions<Owned>;
+export const callsDecisions: Decisions<Owned> = {
+  RegisterCall: decideRegisterCall,
+};

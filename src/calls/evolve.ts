@@ -1,13 +1,23 @@
 /**
- * Evolutions of this capability (placeholder until implemented).
+ * Evolutions of registered calls: the client's record remembers the call (its id, and its
+ * instant per direction for the visit card; incoming direct calls do not count).
  * @module
  */
 import type { Evolutions } from '../account/decision.js';
-import { callsEvents } from './events.js';
+import { clientRecordFor, latest, rememberCallId } from './client-record.js';
+import type { callsEvents } from './events.js';
 
 type Owned = keyof typeof callsEvents;
 
 /** Evolutions of this capability, by event type. */
-export const callsEvolutions: Evolutions<Owned> = Object.fromEntries(
-  Object.keys(callsEvents).map((type) => [type, () => undefined]),
-) as unknown as Evolutions<Owned>;
+export const callsEvolutions: Evolutions<Owned> = {
+  CallRegistered: (draft, { data, metadata }) => {
+    const calls = draft.calls;
+    calls.registered++;
+    const record = clientRecordFor(calls.clients, data.client);
+    rememberCallId(record, data.callId);
+    const atMs = Date.parse(metadata.at);
+    if (data.direction === 'outgoing') record.lastOutgoingMs = latest(record.lastOutgoingMs, atMs);
+    else if (data.line === 'multichannel') record.lastIncomingMs = latest(record.lastIncomingMs, atMs);
+  },
+};

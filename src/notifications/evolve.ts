@@ -1,13 +1,46 @@
 /**
- * Evolutions of this capability (placeholder until implemented).
+ * Evolutions of customer notifications. A sent notice spends its SMS from the balance and, for
+ * the missed-call and unreached scenarios, starts the client's suppression window at the call's
+ * instant.
  * @module
  */
 import type { Evolutions } from '../account/decision.js';
-import { notificationsEvents } from './events.js';
+import { clientRecordFor, latest } from '../calls/client-record.js';
+import type { notificationsEvents } from './events.js';
 
 type Owned = keyof typeof notificationsEvents;
 
 /** Evolutions of this capability, by event type. */
-export const notificationsEvolutions: Evolutions<Owned> = Object.fromEntries(
-  Object.keys(notificationsEvents).map((type) => [type, () => undefined]),
-) as unknown as Evolutions<Owned>;
+export const notificationsEvolutions: Evolutions<Owned> = {
+  NotificationConfigured: (draft, { data }) => {
+    draft.notifications.scenarios[data.scenario] = {
+      sms: data.sms,
+      telegram: data.telegram,
+      text: data.text,
+      segments: data.segments,
+      telegramMonthlyFee: data.telegramMonthlyFee,
+    };
+  },
+  VisitCardPeriodSet: (draft, { data }) => {
+    draft.notifications.visitCardMonths[data.direction] = data.months;
+  },
+  NotificationSuppressionSet: (draft, { data }) => {
+    draft.notifications.suppressionMinutes = data.minutes;
+  },
+  QuietHoursSet: (draft, { data }) => {
+    const hours = data.quietHours;
+    draft.notifications.quietHours = hours === null ? null : { from: hours.from, to: hours.to };
+  },
+  NotificationSent: (draft, { data, metadata }) => {
+    if (data.smsSpent > 0) draft.sms.balance -= data.smsSpent;
+    if (data.scenario === 'incoming-missed-call') {
+      const record = clientRecordFor(draft.calls.clients, data.recipient);
+      record.lastMissedNoticeMs = latest(record.lastMissedNoticeMs, Date.parse(metadata.at));
+    } else if (data.scenario === 'outgoing-unreached') {
+      const record = clientRecordFor(draft.calls.clients, data.recipient);
+      record.lastUnreachedNoticeMs = latest(record.lastUnreachedNoticeMs, Date.parse(metadata.at));
+    }
+  },
+  // A skipped notice changes nothing: it is on record for the history and the outbox only.
+  NotificationSkipped: () => undefined,
+};

@@ -1,16 +1,22 @@
 /**
- * Decisions of this capability (placeholder until implemented).
+ * Decisions of smart callback. (Windows are opened by `RegisterCall`, in `calls`.)
  * @module
  */
-import { type Decisions, reject } from '../account/decision.js';
-import { smartCallbackCommands } from './commands.js';
+import type { Decisions } from '../account/decision.js';
+import type { smartCallbackCommands } from './commands.js';
+import { decideRouteIncomingCall } from './route.js';
+import {
+  decideDisableSmartCallback,
+  decideEnableSmartCallback,
+  decideSetSmartCallbackWindow,
+} from './toggle.js';
 
 type Owned = keyof typeof smartCallbackCommands;
 
 /** Decisions of this capability, by command type. */
-export const smartCallbackDecisions: Decisions<Owned> = Object.fromEntries(
-  Object.keys(smartCallbackCommands).map((type) => [
-    type,
-    () => reject('NotImplemented', `${type} is not implemented yet`, {}),
-  ]),
-) as unknown as Decisions<Owned>;
+export const smartCallbackDecisions: Decisions<Owned> = {
+  EnableSmartCallback: decideEnableSmartCallback,
+  DisableSmartCallback: decideDisableSmartCallback,
+  SetSmartCallbackWindow: decideSetSmartCallbackWindow,
+  RouteIncomingCall: decideRouteIncomingCall,
+};

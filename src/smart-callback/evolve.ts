@@ -1,13 +1,41 @@
 /**
- * Evolutions of this capability (placeholder until implemented).
+ * Evolutions of smart callback. The latest window per client wins; a routed call closes it, and
+ * an expired one is dropped when a call finds it.
  * @module
  */
 import type { Evolutions } from '../account/decision.js';
-import { smartCallbackEvents } from './events.js';
+import { deleteEntry, emptyChunkedMap, setEntry } from '../kernel/collections/chunked-map.js';
+import type { smartCallbackEvents } from './events.js';
 
 type Owned = keyof typeof smartCallbackEvents;
 
 /** Evolutions of this capability, by event type. */
-export const smartCallbackEvolutions: Evolutions<Owned> = Object.fromEntries(
-  Object.keys(smartCallbackEvents).map((type) => [type, () => undefined]),
-) as unknown as Evolutions<Owned>;
+export const smartCallbackEvolutions: Evolutions<Owned> = {
+  SmartCallbackEnabled: (draft, { data }) => {
+    const option = draft.smartCallback;
+    option.enabled = true;
+    option.windowMinutes = data.windowMinutes;
+    option.monthlyFee = data.monthlyFee;
+  },
+  SmartCallbackDisabled: (draft) => {
+    const option = draft.smartCallback;
+    option.enabled = false;
+    option.monthlyFee = 0;
+    option.windows = emptyChunkedMap();
+  },
+  SmartCallbackWindowSet: (draft, { data }) => {
+    draft.smartCallback.windowMinutes = data.minutes;
+  },
+  SmartCallbackWindowOpened: (draft, { data, metadata }) => {
+    setEntry(draft.smartCallback.windows, data.client, {
+      operator: data.operator,
+      callId: data.callId,
+      openedAtMs: Date.parse(metadata.at),
+      expiresAtMs: Date.parse(data.expiresAt),
+    });
+  },
+  IncomingCallRouted: (draft, { data }) => {
+    if (data.operator !== null || data.reason === 'window-expired')
+      deleteEntry(draft.smartCallback.windows, data.client);
+  },
+};

@@ -1,16 +1,14 @@
 /**
- * Decisions of this capability (placeholder until implemented).
+ * Decisions of SMS packages.
  * @module
  */
-import { type Decisions, reject } from '../account/decision.js';
-import { smsCommands } from './commands.js';
+import type { Decisions } from '../account/decision.js';
+import type { smsCommands } from './commands.js';
+import { decidePurchaseSmsPackage } from './purchase.js';
 
 type Owned = keyof typeof smsCommands;
 
 /** Decisions of this capability, by command type. */
-export const smsDecisions: Decisions<Owned> = Object.fromEntries(
-  Object.keys(smsCommands).map((type) => [
-    type,
-    () => reject('NotImplemented', `${type} is not implemented yet`, {}),
-  ]),
-) as unknown as Decisions<Owned>;
+export const smsDecisions: Decisions<Owned> = {
+  PurchaseSmsPackage: decidePurchaseSmsPackage,
+};

@@ -9,7 +9,10 @@ export interface SmsSlice {
   balance: number;
   /** The package bought last: it is renewed automatically when SMS run out. */
   renewingPackage: { size: number; price: number } | null;
-  /** Start of the subscription period in which the free package was last renewed automatically. */
+  /**
+   * Start of the subscription period in which the free (0 ₽) package was last renewed
+   * automatically: it renews at most once per period (SPEC decision 5).
+   */
   freeRenewalPeriodStart: string | null;
 }
 

@@ -1,0 +1,85 @@
+/**
+ * The events of one due notice: per channel that is on, a `NotificationSent` (SMS paid first,
+ * renewing the package if needed) or a `NotificationSkipped` with its reason.
+ * @module
+ */
+import { type DecisionContext, eventOf } from '../account/decision.js';
+import type { AccountEvent } from '../account/events.js';
+import type { SendSlot } from '../notifications/quiet-hours.js';
+import type { Channel, Scenario } from '../notifications/scenario.js';
+import type { ScenarioSettings } from '../notifications/state.js';
+import { paySms, type SmsLedger } from '../sms/spend.js';
+
+/** Everything one call's notices share. */
+export interface Delivery {
+  readonly callId: string;
+  readonly recipient: string;
+  readonly ledger: SmsLedger;
+  /** When notices may go out (quiet hours), computed once per call. */
+  readonly slot: () => SendSlot;
+  readonly context: DecisionContext;
+  readonly out: AccountEvent[];
+}
+
+const skip = (
+  delivery: Delivery,
+  scenario: Scenario,
+  channel: Channel,
+  reason: 'sms-balance-exhausted' | 'suppressed',
+  smsNeeded: number,
+): void => {
+  delivery.out.push(
+    eventOf(
+      'NotificationSkipped',
+      { callId: delivery.callId, scenario, channel, recipient: delivery.recipient, reason, smsNeeded },
+      delivery.context,
+    ),
+  );
+};
+
+const send = (
+  delivery: Delivery,
+  scenario: Scenario,
+  channel: Channel,
+  settings: Readonly<ScenarioSettings>,
+  smsSpent: number,
+): void => {
+  const slot = delivery.slot();
+  delivery.out.push(
+    eventOf(
+      'NotificationSent',
+      {
+        callId: delivery.callId,
+        scenario,
+        channel,
+        recipient: delivery.recipient,
+        text: settings.text,
+        segments: settings.segments,
+        smsSpent,
+        sendAt: slot.sendAt,
+        deferred: slot.deferred,
+      },
+      delivery.context,
+    ),
+  );
+};
+
+/** Appends the events of one notice, SMS channel first, then Telegram. */
+export const deliverNotice = (
+  delivery: Delivery,
+  scenario: Scenario,
+  settings: Readonly<ScenarioSettings>,
+  suppressed: boolean,
+): void => {
+  const need = settings.segments;
+  if (settings.sms) {
+    if (suppressed) skip(delivery, scenario, 'sms', 'suppressed', need);
+    else if (paySms(delivery.ledger, need, delivery.context, delivery.out))
+      send(delivery, scenario, 'sms', settings, need);
+    else skip(delivery, scenario, 'sms', 'sms-balance-exhausted', need);
+  }
+  if (settings.telegram) {
+    if (suppressed) skip(delivery, scenario, 'telegram', 'suppressed', 0);
+    else send(delivery, scenario, 'telegram', settings, 0);
+  }
+};
