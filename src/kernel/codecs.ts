@@ -95,7 +95,8 @@ export const strictType = <P extends t.Props, O extends t.Props = Record<never, 
           );
         }
       }
-      return base.validate(u, c) as t.Validation<A>;
+      // The inner codec enters the context so that paths skip its member indexes.
+      return base.validate(u, t.appendContext(c, '', base, u)) as t.Validation<A>;
     },
     t.identity,
   );

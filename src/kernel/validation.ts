@@ -40,7 +40,7 @@ export const pathOf = (context: t.Context): string => {
   for (let i = 1; i < context.length; i++) {
     const parent = context[i - 1]!.type;
     const key = context[i]!.key;
-    if (isTransparent(parent)) continue;
+    if (key === '' || isTransparent(parent)) continue;
     if (isIndexed(parent)) path += `[${key}]`;
     else path += path === '' ? key : `.${key}`;
   }
