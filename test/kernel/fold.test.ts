@@ -63,12 +63,12 @@ describe('folding', () => {
     // Buckets not on the changed path are shared by reference (structural sharing).
     let shared = 0;
     let total = 0;
-    big.guests.buckets.forEach((level, i) =>
+    big.guests.buckets.forEach((level, i) => {
       level?.forEach((bucket, j) => {
         total++;
         if (next.guests.buckets[i]?.[j] === bucket) shared++;
-      }),
-    );
+      });
+    });
     expect(total - shared).toBe(1);
     expect(getEntry(next.guests, 'g7')?.visits).toBe(2);
     expect(getEntry(big.guests, 'g7')?.visits).toBe(1);
