@@ -5,7 +5,6 @@ export default defineConfig({
     index: 'src/index.ts',
     testing: 'src/testing/index.ts',
     postgres: 'src/postgres/index.ts',
-    cli: 'src/cli/main.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,

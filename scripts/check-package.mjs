@@ -1,0 +1,19 @@
+// Packs the package as npm would publish it, then checks the tarball with publint and
+// are-the-types-wrong (every entry point, every resolution mode). Exits non-zero on a problem.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const run = (cmd, args) => execFileSync(cmd, args, { stdio: 'inherit' });
+const out = mkdtempSync(join(tmpdir(), 'pbx-options-pack-'));
+try {
+  const json = execFileSync('npm', ['pack', '--json', '--pack-destination', out], { encoding: 'utf8' });
+  const [{ filename }] = JSON.parse(json);
+  const tarball = join(out, filename);
+  console.log(`packed ${tarball}`);
+  run('npx', ['publint', '--strict', tarball]);
+  run('npx', ['attw', '--pack', '.', '--profile', 'node16', '--format', 'table-flipped']);
+} finally {
+  rmSync(out, { recursive: true, force: true });
+}
