@@ -7,13 +7,15 @@
 import { accept, type DecideFn, eventOf, reject } from '../account/decision.js';
 import type { AccountEvent } from '../account/events.js';
 import { planEviction } from '../storage/eviction.js';
+import { baseStorageBytes, crossesAlmostFull, quotaBytes } from '../storage/quota.js';
 import { termsOf, unknownTariff } from './terms.js';
 
 /**
  * Changes the tariff. Errors: `UnknownTariff`, `TariffUnchanged`; when the new quota (new base
  * storage + packs) is below usage, `WouldEvictRecordings { count, bytes }` without
  * `confirmEviction`, or `StorageFullOfPinnedRecordings` when pinned recordings alone exceed it.
- * With confirmation, `RecordingsEvicted` (reason `quota-reduced`) comes before `TariffChanged`.
+ * With confirmation, `RecordingsEvicted` (reason `quota-reduced`) comes before `TariffChanged`;
+ * `StorageAlmostFull` follows when the new quota puts usage at or above 90 % (as a pack removal).
  */
 export const decideChangeTariff: DecideFn<'ChangeTariff'> = (command, state, context) => {
   const { tariffId } = command.data;
@@ -31,18 +33,18 @@ export const decideChangeTariff: DecideFn<'ChangeTariff'> = (command, state, con
   }
   const events: AccountEvent[] = [];
   const storage = state.storage;
-  let quotaBytes = terms.baseStorageBytes;
-  for (const pack of storage.packs) quotaBytes += pack.sizeBytes;
-  const excessBytes = storage.usedBytes - quotaBytes;
+  const quotaAfter = quotaBytes(state) - baseStorageBytes(state) + terms.baseStorageBytes;
+  let usedAfter = storage.usedBytes;
+  const excessBytes = storage.usedBytes - quotaAfter;
   if (excessBytes > 0) {
     const plan = planEviction(storage, excessBytes);
     if (plan === undefined) {
       return reject(
         'StorageFullOfPinnedRecordings',
-        `tariff ${tariffId} gives ${quotaBytes} bytes of storage; pinned recordings alone need more`,
+        `tariff ${tariffId} gives ${quotaAfter} bytes of storage; pinned recordings alone need more`,
         {
           field: 'data.tariffId',
-          quotaBytes,
+          quotaBytes: quotaAfter,
           usedBytes: storage.usedBytes,
           pinnedBytes: storage.pinnedBytes,
         },
@@ -52,7 +54,12 @@ export const decideChangeTariff: DecideFn<'ChangeTariff'> = (command, state, con
       return reject(
         'WouldEvictRecordings',
         `tariff ${tariffId} would delete ${plan.recordings.length} recording(s), ${plan.bytesFreed} bytes; confirm with confirmEviction`,
-        { field: 'data.confirmEviction', count: plan.recordings.length, bytes: plan.bytesFreed, quotaBytes },
+        {
+          field: 'data.confirmEviction',
+          count: plan.recordings.length,
+          bytes: plan.bytesFreed,
+          quotaBytes: quotaAfter,
+        },
       );
     }
     const recordings = plan.recordings.map((r) => ({ recordingId: r.recordingId, sizeBytes: r.sizeBytes }));
@@ -63,7 +70,11 @@ export const decideChangeTariff: DecideFn<'ChangeTariff'> = (command, state, con
         context,
       ),
     );
+    usedAfter -= plan.bytesFreed;
   }
   events.push(eventOf('TariffChanged', { previousTariffId, tariff: terms }, context));
+  if (crossesAlmostFull(state, usedAfter, quotaAfter)) {
+    events.push(eventOf('StorageAlmostFull', { usedBytes: usedAfter, quotaBytes: quotaAfter }, context));
+  }
   return accept(...events);
 };
