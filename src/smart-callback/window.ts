@@ -29,7 +29,8 @@ export const windowOpenedBy = (
   const option = state.smartCallback;
   if (!option.enabled || call.direction !== 'outgoing' || call.operator === undefined) return undefined;
   if (!OPENING_OUTCOMES.has(call.outcome)) return undefined;
-  if (state.numbers.users[call.operator]?.callerId == null) return undefined;
+  const number = state.numbers.users[call.operator];
+  if (number === undefined || number.callerId === null) return undefined;
   const expiresAt = new Date(context.atMs + option.windowMinutes * 60_000).toISOString();
   return eventOf(
     'SmartCallbackWindowOpened',
