@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { given } from '../../src/testing/index.js';
+import {
+  cmd,
+  decider,
+  detailsOf,
+  evt,
+  expectMalformed,
+  historyOf,
+  lapsed,
+  OPENED_AT,
+  opened,
+  stateOf,
+} from '../calls/fixtures.js';
+
+const purchase = (size: number, at = OPENED_AT) => cmd('PurchaseSmsPackage', { size }, at);
+
+describe('PurchaseSmsPackage', () => {
+  it('adds the package to the balance, carries its price, and makes it the renewing package', () => {
+    const buy = purchase(3000);
+    given(decider, opened())
+      .when(buy)
+      .then([
+        evt(
+          'SmsPackagePurchased',
+          { size: 3000, price: 300_000, reason: 'purchase', balanceAfter: 3000, periodStart: OPENED_AT },
+          buy,
+        ),
+      ]);
+    const state = stateOf(historyOf(opened(), purchase(3000), purchase(500)));
+    expect(state.sms.balance).toBe(3500);
+    expect(state.sms.renewingPackage).toEqual({ size: 500, price: 70_000 });
+    expect(state.sms.freeRenewalPeriodStart).toBeNull();
+  });
+
+  it('buys every package of the catalogue at its price', () => {
+    for (const [size, price] of [
+      [100, 0],
+      [500, 70_000],
+      [1000, 120_000],
+      [3000, 300_000],
+    ] as const) {
+      given(decider, opened())
+        .when(purchase(size))
+        .then((events) => {
+          expect(events).toHaveLength(1);
+          expect(events[0]?.data).toMatchObject({ size, price, balanceAfter: size });
+        });
+    }
+  });
+
+  it('refuses a size the catalogue does not offer: UnknownSmsPackage naming data.size', () => {
+    const error = given(decider, opened()).when(purchase(200)).thenError('UnknownSmsPackage');
+    expect(detailsOf(error)).toEqual({ field: 'data.size', size: 200, offered: [100, 500, 1000, 3000] });
+  });
+
+  it('refuses a paid package while the subscription is lapsed, but not the free one', () => {
+    given(decider, lapsed()).when(purchase(500, '2025-05-22T10:00:00+03:00')).thenError('SubscriptionLapsed');
+    given(decider, lapsed())
+      .when(purchase(100, '2025-05-22T10:00:00+03:00'))
+      .then((events) => expect(events.map((e) => e.type)).toEqual(['SmsPackagePurchased']));
+  });
+
+  it('refuses the free package while it is already the renewing one (it renews once per period)', () => {
+    const error = given(decider, historyOf(opened(), purchase(100)))
+      .when(purchase(100))
+      .thenError('FreeSmsPackageAlreadySelected');
+    expect(detailsOf(error)).toMatchObject({ field: 'data.size', size: 100 });
+    // After a paid package, choosing the free one again is allowed.
+    given(decider, historyOf(opened(), purchase(100), purchase(500)))
+      .when(purchase(100))
+      .then((events) => expect(events[0]?.data).toMatchObject({ balanceAfter: 700, price: 0 }));
+  });
+
+  it('refuses a command before the account is opened', () => {
+    given(decider, []).when(purchase(100)).thenError('AccountNotOpened');
+  });
+
+  it('refuses a malformed payload naming the field', () => {
+    expectMalformed('PurchaseSmsPackage', { size: 0 }, 'data.size');
+    expectMalformed('PurchaseSmsPackage', { size: '100' }, 'data.size');
+    expectMalformed('PurchaseSmsPackage', {}, 'data.size');
+    expectMalformed('PurchaseSmsPackage', { size: 100, price: 0 }, 'data.price');
+  });
+});
