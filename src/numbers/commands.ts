@@ -7,16 +7,22 @@ import { Id, nonEmptyString, strictType } from '../kernel/codecs.js';
 import { NumberKindCodec, NumberOptionCodec, ShortNumberCodec } from './events.js';
 import { PhoneNumber } from './phone-number.js';
 
-/** 1 to 10 000 numbers (the header checkbox of the source's table turns an option on for many). */
-const Numbers = new t.Type<string[], string[], unknown>(
+const NumberList = t.array(PhoneNumber);
+
+/**
+ * 1 to 10 000 numbers (the header checkbox of the source's table turns an option on for many).
+ * An `ArrayType`, so an error inside names its index: `data.numbers[2]`.
+ */
+const Numbers = new t.ArrayType<typeof PhoneNumber, string[], string[], unknown>(
   'a list of 1 to 10000 phone numbers',
   (u): u is string[] =>
     Array.isArray(u) && u.length > 0 && u.length <= 10_000 && u.every((x) => PhoneNumber.is(x)),
   (u, c) => {
     if (!Array.isArray(u) || u.length === 0 || u.length > 10_000) return t.failure(u, c);
-    return t.array(PhoneNumber).validate(u, c);
+    return NumberList.validate(u, c);
   },
   t.identity,
+  PhoneNumber,
 );
 
 /** Command payload codecs of this capability, by command type. */

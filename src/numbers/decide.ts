@@ -1,16 +1,29 @@
 /**
- * Decisions of this capability (placeholder until implemented).
+ * Decisions of multichannel numbers, user numbers and their options.
  * @module
  */
-import { type Decisions, reject } from '../account/decision.js';
-import { numbersCommands } from './commands.js';
-
-type Owned = keyof typeof numbersCommands;
+import type { Decisions } from '../account/decision.js';
+import type { numbersCommands } from './commands.js';
+import { decideAddMultichannelNumber, decideSetMainMultichannelNumber } from './multichannel.js';
+import { decideDisableNumberOption, decideEnableNumberOption } from './number-options.js';
+import {
+  decideAssignShortNumber,
+  decideSetCallerIdNumber,
+  decideSetNumberMelody,
+  decideUploadMelody,
+} from './option-settings.js';
+import { decideAddNumber, decideRemoveNumber } from './user-numbers.js';
 
 /** Decisions of this capability, by command type. */
-export const numbersDecisions: Decisions<Owned> = Object.fromEntries(
-  Object.keys(numbersCommands).map((type) => [
-    type,
-    () => reject('NotImplemented', `${type} is not implemented yet`, {}),
-  ]),
-) as unknown as Decisions<Owned>;
+export const numbersDecisions: Decisions<keyof typeof numbersCommands> = {
+  AddMultichannelNumber: decideAddMultichannelNumber,
+  SetMainMultichannelNumber: decideSetMainMultichannelNumber,
+  AddNumber: decideAddNumber,
+  RemoveNumber: decideRemoveNumber,
+  EnableNumberOption: decideEnableNumberOption,
+  DisableNumberOption: decideDisableNumberOption,
+  SetCallerIdNumber: decideSetCallerIdNumber,
+  AssignShortNumber: decideAssignShortNumber,
+  UploadMelody: decideUploadMelody,
+  SetNumberMelody: decideSetNumberMelody,
+};

@@ -1,13 +1,52 @@
 /**
- * Evolutions of this capability (placeholder until implemented).
+ * Evolutions of multichannel numbers, user numbers and their options.
  * @module
  */
 import type { Evolutions } from '../account/decision.js';
-import { numbersEvents } from './events.js';
-
-type Owned = keyof typeof numbersEvents;
+import type { numbersEvents } from './events.js';
+import {
+  evolveCallerIdNumberSet,
+  evolveNumberMelodySet,
+  evolveNumberOptionDisabled,
+  evolveNumberOptionEnabled,
+  evolveShortNumberAssigned,
+} from './evolve-options.js';
 
 /** Evolutions of this capability, by event type. */
-export const numbersEvolutions: Evolutions<Owned> = Object.fromEntries(
-  Object.keys(numbersEvents).map((type) => [type, () => undefined]),
-) as unknown as Evolutions<Owned>;
+export const numbersEvolutions: Evolutions<keyof typeof numbersEvents> = {
+  MultichannelNumberAdded: (draft, { data }) => {
+    const numbers = draft.numbers;
+    numbers.multichannel.push(data.number);
+    if (data.main) numbers.mainMultichannel = data.number;
+    numbers.extraMultichannelFee = data.extraMonthlyFee;
+  },
+  MainMultichannelNumberSet: (draft, { data }) => {
+    draft.numbers.mainMultichannel = data.number;
+  },
+  NumberAdded: (draft, { data }) => {
+    draft.numbers.users[data.number] = {
+      number: data.number,
+      kind: data.kind,
+      fullName: data.fullName,
+      department: data.department,
+      callerId: null,
+      shortNumber: null,
+      recording: null,
+      melody: null,
+    };
+  },
+  NumberRemoved: (draft, { data }) => {
+    const { users, shortNumbers } = draft.numbers;
+    const freed = data.freedShortNumber;
+    if (freed !== null && shortNumbers[freed] === data.number) delete shortNumbers[freed];
+    delete users[data.number];
+  },
+  NumberOptionEnabled: evolveNumberOptionEnabled,
+  NumberOptionDisabled: evolveNumberOptionDisabled,
+  CallerIdNumberSet: evolveCallerIdNumberSet,
+  ShortNumberAssigned: evolveShortNumberAssigned,
+  MelodyUploaded: (draft, { data, metadata }) => {
+    draft.numbers.melodies[data.melodyId] = { name: data.name, uploadedAt: metadata.at };
+  },
+  NumberMelodySet: evolveNumberMelodySet,
+};
