@@ -65,13 +65,6 @@ export const openAccount = (
   extra: { timeZone?: string; autoRenewal?: boolean } = {},
 ) => cmd('OpenAccount', { tariffId, ...extra }, at);
 
-/**
- * KNOWN KERNEL BUG (reported): `strictType` with optional fields validates through an io-ts
- * intersection, and `pathOf` then reports `data.0.tariffId` instead of `data.tariffId`. Only
- * that member index right after `data` is dropped here; remove this once the kernel is fixed.
- */
-const withoutIntersectionIndex = (path: string): string => path.replace(/^data\.[01]\./, 'data.');
-
 /** Asserts that `payload` of `type` is refused by `decodeCommand` with a message naming `path`. */
 export const expectMalformed = (type: string, data: unknown, path: string): void => {
   const result = decodeCommand({
@@ -81,9 +74,8 @@ export const expectMalformed = (type: string, data: unknown, path: string): void
   });
   if (!isLeft(result)) throw new Error(`${type} with ${JSON.stringify(data)} was accepted`);
   expect(result.left.code).toBe('ValidationError');
-  expect(result.left.issues.map((issue) => withoutIntersectionIndex(issue.path))).toContain(path);
-  const message = result.left.message.split('; ').map(withoutIntersectionIndex);
-  expect(message.some((line) => line.startsWith(`${path}:`))).toBe(true);
+  expect(result.left.issues.map((issue) => issue.path)).toContain(path);
+  expect(result.left.message.split('; ').some((line) => line.startsWith(`${path}:`))).toBe(true);
 };
 
 /** Details of a domain error as a plain record (for assertions). */
