@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Starts one PostgreSQL for the run when a selected test needs it (or uses PBX_PG_URL).
+    globalSetup: ['test/support/postgres.ts'],
   },
 });
