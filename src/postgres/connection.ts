@@ -1,0 +1,104 @@
+/**
+ * What the PostgreSQL adapters need of a connection pool, structurally: a `pg.Pool` fits, and so
+ * does anything with the same `query`/`connect`. `pg` stays an optional peer dependency that
+ * this module never imports, and failures of the driver become {@link StoreError} values here.
+ * @module
+ */
+import { type Either, left, right } from 'fp-ts/lib/Either.js';
+import { type StoreError, storeError } from '../kernel/errors.js';
+
+/** The rows of a query (`pg.QueryResult` fits). */
+export interface QueryResultLike {
+  /** Rows as untyped records: every column is checked where it is read. */
+  readonly rows: readonly Readonly<Record<string, unknown>>[];
+}
+
+/** Something that runs SQL (`pg.Pool`, `pg.PoolClient`, `pg.Client`). */
+export interface Queryable {
+  query(text: string, values?: unknown[]): Promise<QueryResultLike>;
+}
+
+/** A `LISTEN` notification (`pg.Notification` fits). */
+export interface PgNotification {
+  readonly channel: string;
+  readonly payload?: string | undefined;
+}
+
+/** A connection taken from the pool (`pg.PoolClient` fits). */
+export interface PooledConnection extends Queryable {
+  /** Gives the connection back; with an error, the pool discards it. */
+  release(error?: Error | boolean): void;
+  on(event: 'notification', listener: (message: PgNotification) => void): unknown;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+  removeAllListeners(event?: string): unknown;
+}
+
+/** A connection pool (`pg.Pool` fits). */
+export interface PgPool extends Queryable {
+  connect(): Promise<PooledConnection>;
+}
+
+// SQLSTATE classes and codes that mean "the server cannot be used right now".
+const UNAVAILABLE_STATE = /^(08|28|3D000|53|57P0[1-4])/;
+const UNAVAILABLE_SYSCALL = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+]);
+const UNAVAILABLE_MESSAGE =
+  /connection terminated|timeout exceeded when trying to connect|not queryable|after calling end on the pool|connection ended/i;
+
+const fieldOf = (error: unknown, key: string): unknown =>
+  typeof error === 'object' && error !== null ? (error as Record<string, unknown>)[key] : undefined;
+
+/** The SQLSTATE of a driver error, if it has one. */
+export const sqlStateOf = (error: unknown): string | undefined => {
+  const code = fieldOf(error, 'code');
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
+};
+
+/** The constraint a driver error names (e.g. on a unique violation), if any. */
+export const constraintOf = (error: unknown): string | undefined => {
+  const constraint = fieldOf(error, 'constraint');
+  return typeof constraint === 'string' ? constraint : undefined;
+};
+
+/** Whether a driver error means the server could not be reached or dropped the connection. */
+export const isUnavailable = (error: unknown): boolean => {
+  const state = sqlStateOf(error);
+  if (state !== undefined) return UNAVAILABLE_STATE.test(state);
+  const code = fieldOf(error, 'code');
+  if (typeof code === 'string' && UNAVAILABLE_SYSCALL.has(code)) return true;
+  if (error instanceof AggregateError) return error.errors.some(isUnavailable);
+  const message = fieldOf(error, 'message');
+  return typeof message === 'string' && UNAVAILABLE_MESSAGE.test(message);
+};
+
+/** Turns a driver exception into a typed store error: `Unavailable` or `Internal`, with the cause. */
+export const toStoreError = (error: unknown, doing: string): StoreError => {
+  const message = fieldOf(error, 'message');
+  const text = typeof message === 'string' ? message : String(error);
+  if (isUnavailable(error)) {
+    return storeError('Unavailable', `PostgreSQL is unavailable (${doing}): ${text}`, { cause: error });
+  }
+  if (sqlStateOf(error) === '42P01') {
+    return storeError('Internal', `${doing}: a table is missing; run migrate() first (${text})`, {
+      cause: error,
+    });
+  }
+  return storeError('Internal', `${doing}: ${text}`, { cause: error });
+};
+
+/** Runs a query, turning a thrown driver error into a {@link StoreError}. */
+export const attempt = async <A>(doing: string, run: () => Promise<A>): Promise<Either<StoreError, A>> => {
+  try {
+    return right(await run());
+  } catch (error) {
+    return left(toStoreError(error, doing));
+  }
+};

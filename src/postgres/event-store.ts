@@ -1,0 +1,243 @@
+/**
+ * The event store port on PostgreSQL.
+ *
+ * Appends run in one transaction that first takes the schema's append lock (a transaction-level
+ * advisory lock), so global positions are handed out in commit order: when a reader sees the
+ * event at position p, every event below p is already committed or will never exist. Readers
+ * take no lock and never skip an event (docs/postgres.md, "Decisions").
+ * @module
+ */
+import { type Either, isLeft, left, right } from 'fp-ts/lib/Either.js';
+import { none, some } from 'fp-ts/lib/Option.js';
+import type { AnyEvent, StoredEvent } from '../kernel/envelope.js';
+import { type ConcurrencyError, concurrencyError, type StoreError, storeError } from '../kernel/errors.js';
+import type { AppendResult, EventStore, ExpectedVersion } from '../kernel/event-store.js';
+import type { PayloadRegistry } from '../kernel/registry.js';
+import { toStoredEvent } from '../kernel/stored-event.js';
+import {
+  attempt,
+  constraintOf,
+  type PgPool,
+  type Queryable,
+  sqlStateOf,
+  toStoreError,
+} from './connection.js';
+import { type SchemaNames, schemaNames } from './names.js';
+import { type Batch, decodeRow, EVENT_COLUMNS, encodeBatch } from './rows.js';
+import { subscribeOn } from './subscribe.js';
+import { createWakeUps } from './wake-ups.js';
+
+/** Options of {@link createPostgresEventStore}. */
+export interface PostgresEventStoreOptions {
+  /** A `pg.Pool` (or anything with its `query`/`connect`). */
+  readonly pool: PgPool;
+  /** Decodes (and upcasts) the `data` of every row read. */
+  readonly registry: PayloadRegistry;
+  /** Where {@link migrate} created the tables (default `pbx_options`). */
+  readonly schema?: string;
+  /** Rows per query when reading (default 5 000). */
+  readonly pageSize?: number;
+  /** Subscriptions wake on `NOTIFY` (default `true`); `false` polls only and holds no connection. */
+  readonly listen?: boolean;
+  /** How often a waiting subscription looks for new events anyway (default 1 000 ms; 100 ms without `listen`). */
+  readonly pollIntervalMs?: number;
+}
+
+type Rows = readonly Readonly<Record<string, unknown>>[];
+
+/** Creates an {@link EventStore} over the tables {@link migrate} made. */
+export const createPostgresEventStore = <E extends AnyEvent = AnyEvent>(
+  options: PostgresEventStoreOptions,
+): EventStore<E> => {
+  const { pool, registry } = options;
+  const n = schemaNames(options.schema);
+  const pageSize = Math.max(1, options.pageSize ?? 5_000);
+  const listen = options.listen ?? true;
+  const wakeUps = createWakeUps({
+    pool,
+    channel: n.channel,
+    listen,
+    pollIntervalMs: options.pollIntervalMs ?? (listen ? 1_000 : 100),
+  });
+
+  const decodeAll = (rows: Rows, into: StoredEvent<E>[]): StoreError | undefined => {
+    for (const row of rows) {
+      const event = decodeRow<E>(registry, row);
+      if (isLeft(event)) return event.left;
+      into.push(event.right);
+    }
+    return undefined;
+  };
+
+  /** Reads page after page until a short one; `next` gives the query of the page after `last`. */
+  const paged = async (
+    doing: string,
+    first: { readonly sql: string; readonly values: unknown[] },
+    next: (last: StoredEvent<E>) => unknown[],
+    limit: number,
+  ): Promise<Either<StoreError, readonly StoredEvent<E>[]>> => {
+    const out: StoredEvent<E>[] = [];
+    let values = first.values;
+    while (out.length < limit) {
+      const size = Math.min(pageSize, limit - out.length);
+      const page = await attempt(doing, () => pool.query(first.sql, [...values, size]));
+      if (isLeft(page)) return page;
+      const failed = decodeAll(page.right.rows, out);
+      if (failed !== undefined) return left(failed);
+      if (page.right.rows.length < size || out.length === 0) break;
+      values = next(out[out.length - 1]!);
+    }
+    return right(out);
+  };
+
+  const readAll: EventStore<E>['readAll'] =
+    (o = {}) =>
+    () =>
+      paged(
+        'reading all events',
+        {
+          sql: `SELECT ${EVENT_COLUMNS} FROM ${n.events} WHERE global_position > $1 ORDER BY global_position LIMIT $2`,
+          values: [Math.max(0, o.after ?? 0)],
+        },
+        (last) => [last.metadata.globalPosition],
+        o.limit === undefined ? Number.POSITIVE_INFINITY : Math.max(0, o.limit),
+      );
+
+  const head = async (): Promise<number> => {
+    const result = await pool.query(`SELECT coalesce(max(global_position), 0) AS head FROM ${n.events}`);
+    return Number(result.rows[0]?.head ?? 0);
+  };
+
+  return {
+    appendToStream:
+      (streamId, events, { expectedVersion, eventIds }) =>
+      async () => {
+        if (eventIds !== undefined && eventIds.length !== events.length) {
+          return left(storeError('Internal', 'eventIds must match events one to one', { streamId }));
+        }
+        if (events.length === 0) return checkOnly(pool, n, streamId, expectedVersion);
+        const ids = eventIds ?? events.map((event, i) => `${event.metadata.commandId}/${i}`);
+        const batch = encodeBatch(
+          registry,
+          streamId,
+          events,
+          ids,
+          expectedVersion === 'any' ? undefined : expectedVersion,
+        );
+        if (isLeft(batch)) return batch;
+        return appendBatch<E>(pool, n, streamId, batch.right, expectedVersion);
+      },
+    readStream:
+      (streamId, o = {}) =>
+      () =>
+        paged(
+          `reading stream ${streamId}`,
+          {
+            sql: `SELECT ${EVENT_COLUMNS} FROM ${n.events} WHERE stream_id = $1 AND version >= $2 ORDER BY version LIMIT $3`,
+            values: [streamId, Math.max(1, o.fromVersion ?? 1)],
+          },
+          (last) => [streamId, last.metadata.version + 1],
+          Number.POSITIVE_INFINITY,
+        ),
+    readAll,
+    findCommand: (streamId, commandId) => async () => {
+      const found = await attempt(`finding command ${commandId}`, () =>
+        pool.query(
+          `SELECT ${EVENT_COLUMNS} FROM ${n.events} WHERE stream_id = $1 AND command_id = $2 ORDER BY version`,
+          [streamId, commandId],
+        ),
+      );
+      if (isLeft(found)) return found;
+      if (found.right.rows.length === 0) return right(none);
+      const events: StoredEvent<E>[] = [];
+      const failed = decodeAll(found.right.rows, events);
+      return failed === undefined ? right(some(events)) : left(failed);
+    },
+    subscribe: (o) => subscribeOn<E>({ readAll, head, wakeUps }, o),
+  };
+};
+
+const versionOf = async (db: Queryable, n: SchemaNames, streamId: string): Promise<number> => {
+  const result = await db.query(
+    `SELECT coalesce(max(version), 0) AS version FROM ${n.events} WHERE stream_id = $1`,
+    [streamId],
+  );
+  return Number(result.rows[0]?.version ?? 0);
+};
+
+const checkOnly = async (
+  pool: PgPool,
+  n: SchemaNames,
+  streamId: string,
+  expected: ExpectedVersion,
+): Promise<Either<ConcurrencyError | StoreError, AppendResult<never>>> => {
+  const current = await attempt(`reading the version of ${streamId}`, () => versionOf(pool, n, streamId));
+  if (isLeft(current)) return current;
+  if (expected !== 'any' && expected !== current.right) {
+    return left(concurrencyError(streamId, expected, current.right));
+  }
+  return right({ nextVersion: current.right, events: [] });
+};
+
+const appendBatch = async <E extends AnyEvent>(
+  pool: PgPool,
+  n: SchemaNames,
+  streamId: string,
+  batch: Batch<E>,
+  expected: ExpectedVersion,
+): Promise<Either<ConcurrencyError | StoreError, AppendResult<E>>> => {
+  const taken = await attempt(`connecting to append to ${streamId}`, () => pool.connect());
+  if (isLeft(taken)) return taken;
+  const client = taken.right;
+  try {
+    // The lock orders appends: positions are handed out in commit order (see the module doc).
+    await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${n.appendLock})`);
+    const inserted = await client.query(
+      `INSERT INTO ${n.events} (stream_id, version, event_id, type, schema_version, data, metadata, command_id)
+       SELECT $1, head.version + e.n, e.event_id, e.type, e.schema_version, e.data, e.metadata, e.command_id
+         FROM (SELECT coalesce(max(version), 0) AS version FROM ${n.events} WHERE stream_id = $1) AS head,
+              jsonb_to_recordset($2::jsonb) AS e(n integer, event_id text, type text, schema_version integer,
+                                                data jsonb, metadata jsonb, command_id text)
+        WHERE $3::integer IS NULL OR head.version = $3::integer
+        ORDER BY e.n
+       RETURNING global_position, version`,
+      [streamId, batch.json, expected === 'any' ? null : expected],
+    );
+    if (inserted.rows.length !== batch.events.length) {
+      const actual = await versionOf(client, n, streamId);
+      await client.query('ROLLBACK');
+      client.release();
+      return left(concurrencyError(streamId, expected === 'any' ? actual : expected, actual));
+    }
+    const positions = inserted.rows
+      .map((row) => ({ version: Number(row.version), position: Number(row.global_position) }))
+      .sort((a, b) => a.version - b.version);
+    const last = positions[positions.length - 1]!;
+    await client.query(`SELECT pg_notify('${n.channel}', '${last.position}'); COMMIT`);
+    client.release();
+    const stored = batch.events.map((event, i) =>
+      toStoredEvent(
+        event,
+        batch.eventIds[i]!,
+        streamId,
+        positions[i]!.version,
+        positions[i]!.position,
+        batch.schemaVersions[i]!,
+      ),
+    );
+    return right({ nextVersion: last.version, events: stored });
+  } catch (error) {
+    const rolledBack = await client.query('ROLLBACK').then(
+      () => true,
+      () => false,
+    );
+    client.release(rolledBack ? undefined : error instanceof Error ? error : true);
+    if (sqlStateOf(error) === '23505' && constraintOf(error) === 'events_stream_version') {
+      // A writer that does not take the append lock got there first: still only a conflict.
+      const actual = await attempt(`reading the version of ${streamId}`, () => versionOf(pool, n, streamId));
+      if (isLeft(actual)) return actual;
+      return left(concurrencyError(streamId, expected === 'any' ? actual.right : expected, actual.right));
+    }
+    return left(toStoreError(error, `appending to ${streamId}`));
+  }
+};

@@ -1,0 +1,27 @@
+/**
+ * `pbx-options/postgres`: the event store, snapshot store and checkpoint ports on PostgreSQL.
+ *
+ * ```ts
+ * import pg from 'pg';
+ * import { accountEventRegistry } from 'pbx-options';
+ * import { createPostgresEventStore, migrate } from 'pbx-options/postgres';
+ *
+ * const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL });
+ * await migrate(pool)();
+ * const eventStore = createPostgresEventStore({ pool, registry: accountEventRegistry });
+ * ```
+ *
+ * `pg` is an optional peer dependency: this entry point never imports it, it takes your pool.
+ * @packageDocumentation
+ */
+export {
+  type CheckpointStore,
+  createPostgresCheckpointStore,
+  type PostgresCheckpointStoreOptions,
+} from './checkpoint-store.js';
+export { type CheckpointedSubscribeOptions, subscribeFromCheckpoint } from './checkpointed-subscription.js';
+export type { PgNotification, PgPool, PooledConnection, Queryable, QueryResultLike } from './connection.js';
+export { createPostgresEventStore, type PostgresEventStoreOptions } from './event-store.js';
+export { type MigrateOptions, type MigrationResult, migrate } from './migrate.js';
+export { DEFAULT_SCHEMA } from './names.js';
+export { createPostgresSnapshotStore, type PostgresSnapshotStoreOptions } from './snapshot-store.js';

@@ -1,0 +1,65 @@
+/**
+ * Names derived from the schema a store lives in: its tables, its notification channel and its
+ * advisory lock keys. Every store over the same schema (in any process) derives the same ones,
+ * which is what makes the append lock and the migration lock work across processes.
+ * @module
+ */
+
+/** The schema used when none is given. */
+export const DEFAULT_SCHEMA = 'pbx_options';
+
+/** Everything named after one schema. */
+export interface SchemaNames {
+  readonly schema: string;
+  /** Quoted, schema-qualified table names, ready to splice into SQL. */
+  readonly events: string;
+  readonly snapshots: string;
+  readonly checkpoints: string;
+  readonly migrations: string;
+  /** The `LISTEN`/`NOTIFY` channel appends announce themselves on. */
+  readonly channel: string;
+  /** `a, b` arguments of `pg_advisory_xact_lock` serialising appends to this schema's log. */
+  readonly appendLock: string;
+  /** `a, b` arguments of the advisory lock serialising migrations of this schema. */
+  readonly migrationLock: string;
+}
+
+// 'pbx1' / 'pbx2' as int4: the first key of our advisory locks, so they stay apart from others'.
+const APPEND_LOCK_SPACE = 0x70627831;
+const MIGRATION_LOCK_SPACE = 0x70627832;
+
+/** 32-bit FNV-1a of a string, as a signed int4. */
+const hash32 = (text: string): number => {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash | 0;
+};
+
+// Unquoted-identifier rules, short enough that `<schema>_events` fits PostgreSQL's 63 bytes.
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,47}$/;
+
+/**
+ * The names of a schema. Throws a `TypeError` for a schema that is not a plain lower-case
+ * identifier: it is configuration, checked once when a store is created, never user input.
+ */
+export const schemaNames = (schema: string = DEFAULT_SCHEMA): SchemaNames => {
+  if (!SCHEMA_NAME.test(schema)) {
+    throw new TypeError(
+      `schema must match ${SCHEMA_NAME} (a plain lower-case identifier), got ${JSON.stringify(schema)}`,
+    );
+  }
+  const key = hash32(schema);
+  return {
+    schema,
+    events: `"${schema}"."events"`,
+    snapshots: `"${schema}"."snapshots"`,
+    checkpoints: `"${schema}"."checkpoints"`,
+    migrations: `"${schema}"."migrations"`,
+    channel: `${schema}_events`,
+    appendLock: `${APPEND_LOCK_SPACE}, ${key}`,
+    migrationLock: `${MIGRATION_LOCK_SPACE}, ${key}`,
+  };
+};

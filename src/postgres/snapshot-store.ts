@@ -1,0 +1,84 @@
+/**
+ * The snapshot store port on PostgreSQL: the newest snapshot per stream, its state as jsonb.
+ * A save never replaces a snapshot of a later version (two handlers may race to save).
+ * @module
+ */
+import { type Either, isLeft, left, right } from 'fp-ts/lib/Either.js';
+import { none, some } from 'fp-ts/lib/Option.js';
+import { storeError, type ValidationError } from '../kernel/errors.js';
+import type { SnapshotStore } from '../kernel/snapshot-store.js';
+import { attempt, type PgPool } from './connection.js';
+import { schemaNames } from './names.js';
+
+/** Options of {@link createPostgresSnapshotStore}. */
+export interface PostgresSnapshotStoreOptions<State> {
+  readonly pool: PgPool;
+  /** Where {@link migrate} created the tables (default `pbx_options`). */
+  readonly schema?: string;
+  /**
+   * Checks a loaded state (e.g. an io-ts decoder); without it the stored JSON is trusted. A state
+   * that fails is a `MalformedSnapshot` error naming the stream and version.
+   */
+  readonly decodeState?: (state: unknown) => Either<ValidationError, State>;
+}
+
+/** Creates a {@link SnapshotStore} over the `snapshots` table. States must be plain JSON data. */
+export const createPostgresSnapshotStore = <State>(
+  options: PostgresSnapshotStoreOptions<State>,
+): SnapshotStore<State> => {
+  const { pool, decodeState } = options;
+  const n = schemaNames(options.schema);
+  return {
+    load: (streamId) => async () => {
+      const found = await attempt(`loading the snapshot of ${streamId}`, () =>
+        pool.query(`SELECT version, schema_version, state FROM ${n.snapshots} WHERE stream_id = $1`, [
+          streamId,
+        ]),
+      );
+      if (isLeft(found)) return found;
+      const row = found.right.rows[0];
+      if (row === undefined) return right(none);
+      const version = Number(row.version);
+      let state = row.state as State;
+      if (decodeState !== undefined) {
+        const decoded = decodeState(row.state);
+        if (isLeft(decoded)) {
+          return left(
+            storeError(
+              'MalformedSnapshot',
+              `snapshot ${streamId}@${version} does not decode: ${decoded.left.message}`,
+              { streamId, version, issues: decoded.left.issues },
+            ),
+          );
+        }
+        state = decoded.right;
+      }
+      return right(some({ streamId, version, schemaVersion: Number(row.schema_version), state }));
+    },
+    save: (snapshot) => async () => {
+      let json: string;
+      try {
+        json = JSON.stringify(snapshot.state);
+      } catch (cause) {
+        return left(
+          storeError('Internal', `snapshot of ${snapshot.streamId} cannot be serialised as JSON`, {
+            streamId: snapshot.streamId,
+            version: snapshot.version,
+            cause,
+          }),
+        );
+      }
+      const saved = await attempt(`saving the snapshot of ${snapshot.streamId}`, () =>
+        pool.query(
+          `INSERT INTO ${n.snapshots} AS s (stream_id, version, schema_version, state) VALUES ($1, $2, $3, $4::jsonb)
+           ON CONFLICT (stream_id) DO UPDATE
+             SET version = excluded.version, schema_version = excluded.schema_version,
+                 state = excluded.state, saved_at = now()
+           WHERE s.version <= excluded.version`,
+          [snapshot.streamId, snapshot.version, snapshot.schemaVersion, json],
+        ),
+      );
+      return isLeft(saved) ? saved : right(undefined);
+    },
+  };
+};
