@@ -25,6 +25,8 @@ export const MKN = '+74951234567';
 export const OTHER_MKN = '+74957654321';
 /** An operator whose number has caller ID (АОН) on. */
 export const OPERATOR = '+79161234567';
+/** A second operator with caller ID. */
+export const OPERATOR_2 = '+79161234569';
 /** An operator without caller ID. */
 export const PLAIN_OPERATOR = '+79161234568';
 export const CLIENT = '+79123456789';
@@ -97,10 +99,16 @@ export const opened = (extra: { timeZone?: string } = {}) =>
 export const lapsed = () =>
   historyOf(opened(), cmd('SetAutoRenewal', { enabled: false }), cmd('RenewSubscription', {}, PAID_UNTIL));
 
-/** An МКН, an operator with caller ID and one without. */
+/** An МКН, two operators with caller ID and one without. */
 export const numbers = (): AccountEvent[] => [
   fact('MultichannelNumberAdded', { number: MKN, main: true, extraMonthlyFee: 0 }),
   fact('NumberAdded', { number: OPERATOR, kind: 'regular', fullName: 'Иванова Анна', department: 'Продажи' }),
+  fact('NumberAdded', {
+    number: OPERATOR_2,
+    kind: 'regular',
+    fullName: 'Сидорова Мария',
+    department: 'Продажи',
+  }),
   fact('NumberAdded', {
     number: PLAIN_OPERATOR,
     kind: 'regular',
@@ -109,7 +117,7 @@ export const numbers = (): AccountEvent[] => [
   }),
   fact('NumberOptionEnabled', {
     option: 'callerId',
-    numbers: [OPERATOR],
+    numbers: [OPERATOR, OPERATOR_2],
     skipped: [],
     monthlyFee: 10_000,
     callerIdNumber: MKN,

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import type { DecisionContext } from '../../src/account/decision.js';
+import type { AccountEvent } from '../../src/account/events.js';
+import { defaultCatalogue } from '../../src/catalogue/default-catalogue.js';
+import { paySms, type SmsLedger } from '../../src/sms/spend.js';
+
+const context: DecisionContext = {
+  catalogue: defaultCatalogue,
+  metadata: { at: '2025-04-22T12:00:00+03:00', commandId: 'c-1', actor: 'pbx' },
+  atMs: Date.parse('2025-04-22T12:00:00+03:00'),
+};
+const ledger = (balance: number, size: number, price: number, freeRenewalAvailable = true): SmsLedger => ({
+  balance,
+  renewing: { size, price },
+  freeRenewalAvailable,
+  periodStart: '2025-04-21T10:00:00+03:00',
+});
+
+describe('paySms', () => {
+  it('pays from the balance when it suffices, with no renewal', () => {
+    const l = ledger(5, 100, 0);
+    const out: AccountEvent[] = [];
+    expect(paySms(l, 5, context, out)).toBe(true);
+    expect(l.balance).toBe(0);
+    expect(out).toEqual([]);
+  });
+
+  it('never renews a free package that would not cover the message, and changes nothing', () => {
+    const l = ledger(1, 5, 0);
+    const out: AccountEvent[] = [];
+    expect(paySms(l, 7, context, out)).toBe(false);
+    expect(l).toEqual(ledger(1, 5, 0));
+    expect(out).toEqual([]);
+  });
+
+  it('renews the free package once, then refuses', () => {
+    const l = ledger(0, 100, 0);
+    const out: AccountEvent[] = [];
+    expect(paySms(l, 4, context, out)).toBe(true);
+    expect(l.balance).toBe(96);
+    expect(l.freeRenewalAvailable).toBe(false);
+    l.balance = 2;
+    expect(paySms(l, 4, context, out)).toBe(false);
+    expect(out).toHaveLength(1);
+    expect(l.balance).toBe(2);
+  });
+
+  it('renews a paid package as many times as the message needs', () => {
+    const l = ledger(1, 2, 500, false);
+    const out: AccountEvent[] = [];
+    expect(paySms(l, 7, context, out)).toBe(true);
+    expect(out.map((e) => (e.type === 'SmsPackagePurchased' ? e.data.balanceAfter : -1))).toEqual([3, 5, 7]);
+    expect(l.balance).toBe(0);
+  });
+
+  it('without a renewing package, a short balance cannot pay', () => {
+    const l: SmsLedger = { balance: 0, renewing: null, freeRenewalAvailable: true, periodStart: 'x' };
+    expect(paySms(l, 1, context, [])).toBe(false);
+  });
+});
