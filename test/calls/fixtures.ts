@@ -70,8 +70,11 @@ export const fact = <K extends AccountEventType>(
 const isCommand = (step: AccountCommand | AccountEvent): step is AccountCommand =>
   'accountId' in step.metadata;
 
+/** One step of a history: a command to decide, a raw event, or events already decided. */
+export type Step = AccountCommand | AccountEvent | readonly AccountEvent[];
+
 /** Decides the commands (each must be accepted) and keeps the raw events, in order. */
-export const historyOf = (...steps: readonly (AccountCommand | AccountEvent | readonly AccountEvent[])[]) => {
+export const historyOf = (...steps: Step[]) => {
   const events: AccountEvent[] = [];
   let state: AccountState = decider.initialState;
   const add = (event: AccountEvent) => {

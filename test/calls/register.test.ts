@@ -17,6 +17,7 @@ import {
   OTHER_CLIENT,
   OTHER_MKN,
   ofType,
+  type Step,
   stateOf,
   withNumbers,
 } from './fixtures.js';
@@ -25,7 +26,7 @@ const MISSED_TEXT = 'Здравствуйтесь, спасибо за ваш з
 const AT = '2025-04-22T12:00:00+03:00';
 
 /** 3 000 SMS bought, the missed-call notice on SMS. */
-const ready = (...more: Parameters<typeof historyOf>) =>
+const ready = (...more: Step[]) =>
   historyOf(
     withNumbers(),
     cmd('PurchaseSmsPackage', { size: 3000 }),

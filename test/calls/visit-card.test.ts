@@ -12,13 +12,14 @@ import {
   OPERATOR,
   ofType,
   opened,
+  type Step,
   withNumbers,
 } from './fixtures.js';
 
 const CARD = 'ООО «Ромашка»: +7 495 123-45-67, romashka.ru';
 
 /** The incoming visit card on SMS, SMS bought. */
-const ready = (...more: Parameters<typeof historyOf>) =>
+const ready = (...more: Step[]) =>
   historyOf(
     withNumbers(),
     cmd('PurchaseSmsPackage', { size: 500 }),
