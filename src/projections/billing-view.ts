@@ -1,0 +1,126 @@
+/**
+ * The billing view's data: every billed line (an item at one unit price) with its quantity now
+ * and its change points `[atMs, quantity]` in time order, the facts the quantities derive from,
+ * and the one-off charges of SMS packages.
+ * @module
+ */
+import { type ChunkedMap, emptyChunkedMap } from '../kernel/collections/chunked-map.js';
+import type { Scenario } from '../notifications/scenario.js';
+import { DEFAULT_TIME_ZONE } from '../tariff/time-zone.js';
+import { type ChunkedList, emptyChunkedList } from './chunked-list.js';
+
+/** What a monthly line bills. */
+export type BillingItem =
+  | 'tariff'
+  | 'extra-employees'
+  | 'extra-multichannel'
+  | 'recording'
+  | 'storage-packs'
+  | 'telegram'
+  | 'number-option'
+  | 'smart-callback';
+
+/** Items in the order bills list them. */
+export const BILLING_ITEMS: readonly BillingItem[] = [
+  'tariff',
+  'extra-employees',
+  'extra-multichannel',
+  'recording',
+  'storage-packs',
+  'telegram',
+  'number-option',
+  'smart-callback',
+];
+
+/** A change point: from `atMs` on, the line's billed quantity is `quantity`. */
+export type ChangePoint = [atMs: number, quantity: number];
+
+/** One billed line: an item at one unit price (a price change makes a new line). */
+export interface LineTrack {
+  key: string;
+  item: BillingItem;
+  /** The tariff's name for `tariff`, the option for `number-option`, else `null`. */
+  detail: string | null;
+  /** Monthly price per unit in effect, kopecks (carried by the events). */
+  unitPrice: number;
+  /** Units now, as configured (also while the subscription is lapsed). */
+  quantity: number;
+  /** Order in which lines first appeared. */
+  seq: number;
+  /** Billed quantity over time (0 while lapsed), in time order. */
+  changes: ChunkedList<ChangePoint>;
+}
+
+/** An SMS package bought or renewed: a one-off charge. */
+export interface OneOffCharge {
+  /** Epoch ms, kept in log order (never earlier than the charge before it). */
+  atMs: number;
+  at: string;
+  size: number;
+  price: number;
+  reason: 'purchase' | 'auto-renewal';
+}
+
+/** The tariff terms billing needs. */
+export interface BilledTariff {
+  tariffId: string;
+  name: string;
+  monthlyFee: number;
+  includedEmployees: number;
+  includedMultichannelNumbers: number;
+  extraEmployeeFee: number;
+}
+
+/** Prices in effect of a user number's options (`null`: off), and whether it is an employee. */
+export interface NumberFees {
+  regular: boolean;
+  callerId: number | null;
+  recording: number | null;
+  shortNumber: number | null;
+  melody: number | null;
+}
+
+/** The billing view (mutable form; callers get it read-only). */
+export interface BillingDraft {
+  timeZone: string;
+  /** Start of the opening period: periods are anchored on it. `null` until opened. */
+  anchor: string | null;
+  tariff: BilledTariff | null;
+  /** Regular user numbers. */
+  employees: number;
+  numbers: ChunkedMap<NumberFees>;
+  /** Price beyond the included count of each МКН, in the order they were added. */
+  multichannelFees: number[];
+  recordingFee: number | null;
+  packFees: number[];
+  telegramFees: Record<Scenario, number | null>;
+  smartCallbackFee: number | null;
+  /** The subscription lapsed: nothing accrues until it is renewed. */
+  lapsed: boolean;
+  lines: Record<string, LineTrack>;
+  lineCount: number;
+  oneOffs: ChunkedList<OneOffCharge>;
+}
+
+/** The billing view before any event. */
+export const initialBilling = (): BillingDraft => ({
+  timeZone: DEFAULT_TIME_ZONE,
+  anchor: null,
+  tariff: null,
+  employees: 0,
+  numbers: emptyChunkedMap(),
+  multichannelFees: [],
+  recordingFee: null,
+  packFees: [],
+  telegramFees: {
+    'incoming-missed-call': null,
+    'incoming-visit-card': null,
+    'outgoing-unreached': null,
+    'outgoing-visit-card': null,
+  },
+  smartCallbackFee: null,
+  lapsed: false,
+  lines: {},
+  lineCount: 0,
+  oneOffs: emptyChunkedList(),
+});
