@@ -1,0 +1,72 @@
+import { isLeft } from 'fp-ts/lib/Either.js';
+import { describe, expect, it } from 'vitest';
+import type { AccountEvent } from '../../src/account/events.js';
+import type { AccountState } from '../../src/account/state.js';
+import { clientRecordOf, RECENT_CALL_IDS } from '../../src/calls/client-record.js';
+import { call, cmd, configure, decider, historyOf, OPERATOR, withNumbers } from './fixtures.js';
+
+/** Decides `count` calls from `clients` distinct clients onto a private state (decide + recipe). */
+const registerMany = (count: number, clients: number) => {
+  const history = historyOf(
+    withNumbers(),
+    cmd('PurchaseSmsPackage', { size: 500 }),
+    cmd('EnableSmartCallback', {}),
+    configure('incoming-missed-call', 'Мы перезвоним'),
+    configure('incoming-visit-card', 'Визитка', { telegram: true }),
+    configure('outgoing-unreached', 'Не дозвонились'),
+  );
+  const state = decider.fold(history) as AccountState;
+  const events: AccountEvent[] = [...history];
+  const start = Date.parse('2025-04-22T09:00:00Z');
+  for (let i = 0; i < count; i++) {
+    const command = call(`call-${i}`, new Date(start + i * 61_000).toISOString(), {
+      client: `+7912${String(1_000_000 + (i % clients)).padStart(7, '0')}`,
+      direction: i % 3 === 0 ? 'outgoing' : 'incoming',
+      outcome: i % 2 === 0 ? 'missed' : 'answered',
+      operator: OPERATOR,
+    });
+    const result = decider.decide(command, state);
+    if (isLeft(result)) throw new Error(result.left.message);
+    for (const event of result.right) {
+      decider.recipe(state as never, event);
+      events.push(event);
+    }
+  }
+  return { state, events };
+};
+
+describe('Calls state', () => {
+  it('grows with distinct clients, not with calls; each record keeps at most 8 call ids', () => {
+    const { state } = registerMany(600, 20);
+    expect(state.calls.registered).toBe(600);
+    expect(state.calls.clients.size).toBe(20);
+    const record = clientRecordOf(state.calls.clients, '+79121000003');
+    expect(record?.recentCallIds).toHaveLength(RECENT_CALL_IDS);
+    expect(record?.recentCallIds.at(-1)).toBe('call-583');
+    // Unanswered outgoing calls (every 6th call) reach the 10 even-numbered clients: one window each.
+    expect(state.smartCallback.windows.size).toBe(10);
+  });
+
+  it('replay at full speed and evolve through immer agree, and evolve leaves the old state alone', () => {
+    const { state, events } = registerMany(200, 15);
+    const replayed = decider.fold(events);
+    expect(replayed).toEqual(state);
+    const head = events.slice(0, -40);
+    const before = decider.fold(head);
+    const snapshot = structuredClone(before);
+    const after = decider.foldOnto(before, events.slice(-40));
+    expect(after).toEqual(state);
+    expect(before).toEqual(snapshot);
+  });
+
+  it('a record remembers the latest contact per direction even when calls come out of order', () => {
+    const history = historyOf(
+      withNumbers(),
+      call('late', '2025-04-22T12:00:00+03:00', { outcome: 'answered' }),
+      call('early', '2025-04-22T10:00:00+03:00', { outcome: 'answered' }),
+    );
+    const record = clientRecordOf(decider.fold(history).calls.clients, '+79123456789');
+    expect(record?.lastIncomingMs).toBe(Date.parse('2025-04-22T12:00:00+03:00'));
+    expect(record?.lastOutgoingMs).toBeNull();
+  });
+});
