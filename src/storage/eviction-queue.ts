@@ -33,15 +33,6 @@ const chunkAt = (queue: ReadonlyQueue, index: number): ReadonlyChunk =>
 const lastOf = (chunk: ReadonlyChunk): ReadonlyEntry =>
   chunk.entries[chunk.entries.length - 1] as ReadonlyEntry;
 
-/** Whether a queue entry stands for a recording that may be evicted now. */
-export const isLive = (
-  recordings: ReadonlyChunkedMap<Readonly<HeldRecording>>,
-  entry: ReadonlyEntry,
-): boolean => {
-  const held = getEntry(recordings, entry[0]);
-  return held !== undefined && !held.pinned && held.seq === entry[2];
-};
-
 /**
  * Visits live entries from the head, oldest first, without changing anything, until `visit`
  * returns `false`.

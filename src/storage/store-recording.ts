@@ -49,8 +49,8 @@ export const decideStoreRecording: DecideFn<'StoreRecording'> = (command, state,
       },
     );
   }
-  if (storage.pinnedBytes + data.sizeBytes > reachable) {
-    return reject(
+  const fullOfPinned = () =>
+    reject(
       'StorageFullOfPinnedRecordings',
       `recording ${data.recordingId} does not fit: pinned recordings take ${storage.pinnedBytes} of ${reachable} bytes`,
       {
@@ -60,7 +60,7 @@ export const decideStoreRecording: DecideFn<'StoreRecording'> = (command, state,
         quotaBytes: reachable,
       },
     );
-  }
+  if (storage.pinnedBytes + data.sizeBytes > reachable) return fullOfPinned();
   const events: AccountEvent[] = [];
   let packs = storage.packs.length;
   for (let added = 0; storage.usedBytes + data.sizeBytes > quota && added < addable; added++) {
@@ -75,9 +75,10 @@ export const decideStoreRecording: DecideFn<'StoreRecording'> = (command, state,
     );
   }
   let usedAfter = storage.usedBytes + data.sizeBytes;
-  // Defined: pinned + size fits the quota reached, so unpinned recordings cover the excess.
   const plan = planEviction(storage, usedAfter - quota);
-  if (plan !== undefined && plan.recordings.length > 0) {
+  // Unreachable after the check above (pinned + size fits the quota reached); never store over quota.
+  if (plan === undefined) return fullOfPinned();
+  if (plan.recordings.length > 0) {
     const { recordings, bytesFreed } = plan;
     events.push(
       eventOf(
