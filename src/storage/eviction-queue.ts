@@ -4,12 +4,7 @@
  * (two when a chunk splits); the chunk directory changes only once per {@link CHUNK} entries.
  * @module
  */
-import {
-  deleteEntry,
-  getEntry,
-  type ReadonlyChunkedMap,
-  setEntry,
-} from '../kernel/collections/chunked-map.js';
+import { deleteEntry, getEntry, setEntry } from '../kernel/collections/chunked-map.js';
 import type { DeepReadonly } from '../kernel/decider.js';
 import type { EvictionQueue, HeldRecording, QueueChunk, QueueEntry, StorageSlice } from './state.js';
 
