@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAccountDecider, evolveAccount } from '../../src/account/decider.js';
 import type { AccountEvent } from '../../src/account/events.js';
-import { type AccountStateDraft, initialAccountState } from '../../src/account/state.js';
+import { type AccountState, type AccountStateDraft, initialAccountState } from '../../src/account/state.js';
 import { getEntry } from '../../src/kernel/collections/chunked-map.js';
 import { deepFreeze } from '../../src/kernel/decider.js';
 import { planEviction } from '../../src/storage/eviction.js';
@@ -32,7 +32,7 @@ const expectedOrder = (model: Modelled[]) =>
     .sort((a, b) => a.at - b.at || a.seq - b.seq)
     .map((r) => r.id);
 
-const queueOrder = (state: AccountStateDraft) =>
+const queueOrder = (state: AccountState) =>
   planEviction(state.storage, state.storage.usedBytes - state.storage.pinnedBytes)?.recordings.map(
     (r) => r.recordingId,
   );
@@ -123,6 +123,19 @@ describe('eviction queue', () => {
     expect(sizes.length).toBeGreaterThan(1);
     expect(Math.max(...sizes)).toBeLessThanOrEqual(2 * CHUNK);
     expect(sizes.reduce((a, b) => a + b, 0)).toBe(n);
+  });
+
+  it('a re-stored id is queued once, at its new instant (the old entry stays dead)', () => {
+    const state = decider.fold([
+      ...setup(),
+      stored('a', 10, minute(1)),
+      stored('b', 10, minute(2)),
+      ev('RecordingDeleted', { recordingId: 'a', sizeBytes: 10 }),
+      stored('a', 10, minute(3)),
+      ev('RecordingPinned', { recordingId: 'b' }),
+      ev('RecordingUnpinned', { recordingId: 'b' }),
+    ]);
+    expect(queueOrder(state)).toEqual(['b', 'a']);
   });
 
   it('consumes the head on eviction and drops emptied chunks', () => {
