@@ -190,6 +190,15 @@ const appendBatch = async <E extends AnyEvent>(
   if (isLeft(taken)) return taken;
   const client = taken.right;
   try {
+    if (expected !== 'any') {
+      // Outside the lock: a writer that is already behind learns it without queueing for the
+      // lock, so it cannot keep finding itself queued behind the writer that beat it.
+      const current = await versionOf(client, n, streamId);
+      if (current !== expected) {
+        client.release();
+        return left(concurrencyError(streamId, expected, current));
+      }
+    }
     // The lock orders appends: positions are handed out in commit order (see the module doc).
     await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${n.appendLock})`);
     const inserted = await client.query(
@@ -204,8 +213,8 @@ const appendBatch = async <E extends AnyEvent>(
       [streamId, batch.json, expected === 'any' ? null : expected],
     );
     if (inserted.rows.length !== batch.events.length) {
+      await client.query('ROLLBACK'); // first: lets go of the lock
       const actual = await versionOf(client, n, streamId);
-      await client.query('ROLLBACK');
       client.release();
       return left(concurrencyError(streamId, expected === 'any' ? actual : expected, actual));
     }
