@@ -7,8 +7,8 @@
  * @module
  */
 import { formatRoubles } from '../catalogue/units.js';
-import type { BillingItem } from './billing-view.js';
 import type { StatementLine } from './billing-statement.js';
+import type { BillingItem } from './billing-view.js';
 import { addDaysToDate } from './calendar.js';
 import { divideHalfUp } from './format.js';
 import { type Language, OPTION_NAMES } from './labels.js';

@@ -5,7 +5,7 @@
  * items), `statement` (a prorated statement for any subscription period) and `explain`.
  * Telegram is billed per scenario on which it is on, at the price in effect when it was turned on
  * there. While the subscription is lapsed nothing accrues: from the first day after the paid
- * period until the renewal.
+ * period until the first day of the period a renewal pays for.
  * @module
  */
 import type { AccountEvent, AccountEventOf, AccountEventType } from '../account/events.js';
@@ -36,7 +36,9 @@ const handlers: Handlers = {
   // Nothing accrues from the first day the subscription is not paid for.
   SubscriptionLapsed: (view, e) =>
     setLapsed(view, true, startOfDayMs(Date.parse(e.data.paidUntil), view.timeZone)),
-  SubscriptionRenewed: (view, e) => setLapsed(view, false, msOf(e)),
+  // A renewal pays for its whole anchored period, also one that began before the payment.
+  SubscriptionRenewed: (view, e) =>
+    setLapsed(view, false, startOfDayMs(Date.parse(e.data.periodStart), view.timeZone)),
   MultichannelNumberAdded: (view, e) => {
     view.multichannelFees.push(e.data.extraMonthlyFee);
     syncTariff(view, msOf(e));

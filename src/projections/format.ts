@@ -44,3 +44,15 @@ export const formatPrice = (kopecks: number): string => {
 
 /** Thousands grouped with a no-break space, e.g. `3 000`. */
 export const formatCount = (n: number): string => group(n);
+
+/** A Russian E.164 number spelled for people, `+7 912 345-67-89`; other numbers as they are. */
+export const formatPhone = (e164: string): string => {
+  const m = /^\+7(\d{3})(\d{3})(\d{2})(\d{2})$/.exec(e164);
+  return m === null ? e164 : `+7 ${m[1]} ${m[2]}-${m[3]}-${m[4]}`;
+};
+
+/** Megabytes (1 MB = 1024² bytes) with one decimal, half up. */
+export const formatMegabytes = (bytes: number): string => {
+  const tenths = divideHalfUp(bytes * 10, 1024 * 1024);
+  return `${Math.floor(tenths / 10)}.${tenths % 10}`;
+};

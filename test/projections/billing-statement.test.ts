@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { roubles } from '../../src/catalogue/units.js';
 import { billing } from '../../src/projections/billing.js';
 import { explain } from '../../src/projections/billing-explain.js';
+import { monthlyFee } from '../../src/projections/billing-fee.js';
 import {
   type MonthlyStatementLine,
   type Statement,
@@ -131,26 +132,48 @@ describe('billing: a statement for a period (issue 5, must-show #2)', () => {
     });
   });
 
-  it('stops accruing while the subscription is lapsed and resumes on renewal', () => {
+  it('stops accruing while the subscription is lapsed and resumes with the period a renewal pays for', () => {
     const lapsing = [
       opened(openedAt, { paidUntil: '2025-05-21T10:00:00+03:00', autoRenewal: false }),
-      event(
-        'SubscriptionLapsed',
-        { paidUntil: '2025-05-21T10:00:00+03:00' },
-        '2025-05-21T10:00:00+03:00',
-        'system',
-      ),
+      event('SubscriptionLapsed', { paidUntil: '2025-05-21T10:00:00+03:00' }, '2025-05-21T10:00:00+03:00', 'system'),
+      // Paid on 25 June: the anchored period containing it, from 21 June.
       event(
         'SubscriptionRenewed',
-        { periodStart: '2025-05-25T09:00:00+03:00', paidUntil: '2025-06-25T09:00:00+03:00', manual: true },
-        '2025-05-25T09:00:00+03:00',
+        { periodStart: '2025-06-21T10:00:00+03:00', paidUntil: '2025-07-21T10:00:00+03:00', manual: true },
+        '2025-06-25T09:00:00+03:00',
       ),
     ];
     givenEvents(billing, lapsing).then((view) => {
       expect(monthly(statementByIndex(view, 0), 'tariff').quantityDays).toBe(30);
-      const next = monthly(statementByIndex(view, 1), 'tariff');
-      expect(next.daily.slice(0, 5)).toEqual([0, 0, 0, 0, 1]);
-      expect(next.quantityDays).toBe(31 - 4);
+      expect(statementByIndex(view, 1)?.lines).toEqual([]);
+      expect(monthly(statementByIndex(view, 2), 'tariff').amount).toBe(roubles(1500));
+      expect(monthlyFee(view)).toMatchObject({ total: roubles(1500), lapsed: false });
+    });
+  });
+
+  it('bills a period renewed late in full: the renewal pays for the period it falls in', () => {
+    const late = [
+      opened(openedAt, { paidUntil: '2025-05-21T10:00:00+03:00', autoRenewal: false }),
+      event('SubscriptionLapsed', { paidUntil: '2025-05-21T10:00:00+03:00' }, '2025-05-21T10:00:00+03:00', 'system'),
+      event(
+        'SubscriptionRenewed',
+        { periodStart: '2025-05-21T10:00:00+03:00', paidUntil: '2025-06-21T10:00:00+03:00', manual: true },
+        '2025-05-25T09:00:00+03:00',
+      ),
+    ];
+    givenEvents(billing, late).then((view) => {
+      expect(monthly(statementByIndex(view, 1), 'tariff').quantityDays).toBe(31);
+    });
+  });
+
+  it('shows the monthly fee of a lapsed account as what it costs once renewed', () => {
+    const lapsed = [
+      opened(openedAt, { paidUntil: '2025-05-21T10:00:00+03:00', autoRenewal: false }),
+      event('SubscriptionLapsed', { paidUntil: '2025-05-21T10:00:00+03:00' }, '2025-05-21T10:00:00+03:00', 'system'),
+    ];
+    givenEvents(billing, lapsed).then((view) => {
+      expect(monthlyFee(view)).toMatchObject({ total: roubles(1500), lapsed: true });
+      expect(statementByIndex(view, 1)?.total).toBe(0);
     });
   });
 

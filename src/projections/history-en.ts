@@ -1,0 +1,115 @@
+/**
+ * The history in English: one sentence per event.
+ * @module
+ */
+import { formatRoubles } from '../catalogue/units.js';
+import { formatGigabytes, formatMegabytes, formatPhone as phone, formatPrice as price } from './format.js';
+import { dateEn as date, type HistoryTexts, instantEn as instant } from './history-texts.js';
+import { CHANNEL_NAMES, OPTION_NAMES, SCENARIO_NAMES } from './labels.js';
+
+const onOff = (on: boolean): string => (on ? 'on' : 'off');
+const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+const option = (o: keyof (typeof OPTION_NAMES)['en']): string => OPTION_NAMES.en[o];
+const scenario = (s: keyof (typeof SCENARIO_NAMES)['en']): string => `“${SCENARIO_NAMES.en[s]}”`;
+const ROUTING = {
+  'smart-callback': 'smart callback',
+  'option-off': 'smart callback is off',
+  'no-window': 'no callback window',
+  'window-expired': 'the callback window expired',
+  'operator-gone': "the operator's number is gone",
+  'caller-id-off': "caller ID is off on the operator's number",
+};
+
+/** English sentences for every event type. */
+export const historyEn: HistoryTexts = {
+  AccountOpened: (d, c) =>
+    `Account ${d.accountId} opened on tariff “${d.tariff.name}” (${price(d.tariff.monthlyFee)} a month), ` +
+    `paid until ${date(d.paidUntil, c)}, auto-renewal ${onOff(d.autoRenewal)}`,
+  TariffChanged: (d) => `Tariff changed to “${d.tariff.name}” (${price(d.tariff.monthlyFee)} a month)`,
+  AutoRenewalSet: (d) => `Automatic renewal of the subscription turned ${onOff(d.enabled)}`,
+  SubscriptionRenewed: (d, c) =>
+    `Subscription renewed until ${date(d.paidUntil, c)} (${d.manual ? 'paid by the customer' : 'automatically'})`,
+  SubscriptionLapsed: (d, c) => `Subscription lapsed: the paid period ended on ${date(d.paidUntil, c)}`,
+  MultichannelNumberAdded: (d) => `Multichannel number ${phone(d.number)} added${d.main ? ' (main)' : ''}`,
+  MainMultichannelNumberSet: (d) => `Main multichannel number: ${phone(d.number)}`,
+  NumberAdded: (d) =>
+    `Number ${phone(d.number)} added (${d.kind === 'regular' ? 'employee' : 'added'}): ${d.fullName}` +
+    (d.department === '' ? '' : `, ${d.department}`),
+  NumberRemoved: (d) =>
+    `Number ${phone(d.number)} removed` +
+    (d.options.length === 0 ? '' : ` with ${d.options.map(option).join(', ')}`),
+  NumberOptionEnabled: (d) =>
+    `“${option(d.option)}” turned on for ${plural(d.numbers.length, 'number')} (${price(d.monthlyFee)} a month each)` +
+    (d.skipped.length === 0 ? '' : `; skipped: ${d.skipped.map((s) => phone(s.number)).join(', ')}`),
+  NumberOptionDisabled: (d) =>
+    `“${option(d.option)}” turned off for ${plural(d.numbers.length, 'number')}` +
+    (d.skipped.length === 0 ? '' : `; skipped: ${d.skipped.map((s) => phone(s.number)).join(', ')}`),
+  CallerIdNumberSet: (d) => `Number ${phone(d.number)} shows ${phone(d.multichannelNumber)} as caller ID`,
+  ShortNumberAssigned: (d) => `Number ${phone(d.number)} got short number ${d.shortNumber}`,
+  MelodyUploaded: (d) => `Melody “${d.name}” uploaded`,
+  NumberMelodySet: (d) => `Number ${phone(d.number)} plays melody ${d.melodyId}`,
+  RecordingEnabled: (d) =>
+    `Recording of incoming calls to multichannel numbers turned on (${price(d.monthlyFee)} a month)` +
+    (d.notice ? '' : ', without the recording notice: the customer answers for complaints'),
+  RecordingDisabled: () => 'Recording of incoming calls to multichannel numbers turned off',
+  RecordingNoticeSet: (d) =>
+    d.enabled
+      ? 'Recording notice to callers turned on'
+      : 'Recording notice to callers turned off: the customer answers for complaints',
+  StoragePackAdded: (d) =>
+    `Storage pack +5 GB added${d.reason === 'auto' ? ' automatically' : ''} (${price(d.monthlyFee)} a month), ` +
+    `${plural(d.packs, 'pack')} now`,
+  StoragePackRemoved: (d) => `Storage pack +5 GB removed, ${plural(d.packs, 'pack')} now`,
+  AutoAddPacksSet: (d) => `Adding packs automatically when storage fills turned ${onOff(d.enabled)}`,
+  RecordingStored: (d) =>
+    `Recording ${d.recordingId} stored (${formatMegabytes(d.sizeBytes)} MB, ${d.durationSeconds} s)`,
+  RecordingsEvicted: (d) =>
+    `Oldest recordings deleted: ${plural(d.recordings.length, 'recording')}, ${formatMegabytes(d.bytesFreed)} MB ` +
+    (d.reason === 'space-needed'
+      ? `(room for ${d.forRecordingId ?? 'a new recording'})`
+      : '(storage reduced)'),
+  RecordingDeleted: (d) => `Recording ${d.recordingId} deleted`,
+  RecordingPinned: (d) => `Recording ${d.recordingId} put on legal hold`,
+  RecordingUnpinned: (d) => `Recording ${d.recordingId} taken off legal hold`,
+  StorageAlmostFull: (d) =>
+    `Storage almost full: ${formatGigabytes(d.usedBytes, 2)} of ${formatGigabytes(d.quotaBytes, 2)} GB used`,
+  SmsPackagePurchased: (d) =>
+    (d.reason === 'purchase'
+      ? `${d.size} SMS package bought for ${formatRoubles(d.price)}`
+      : `${d.size} SMS package renewed automatically for ${formatRoubles(d.price)}`) +
+    `, ${d.balanceAfter} SMS available`,
+  NotificationConfigured: (d) =>
+    `Scenario ${scenario(d.scenario)}: SMS ${onOff(d.sms)}, Telegram ${onOff(d.telegram)}; ` +
+    `text of ${plural(d.characters, 'character')} (${plural(d.segments, 'SMS', 'SMS')})`,
+  VisitCardPeriodSet: (d) => `Visit card period for ${d.direction} calls: ${plural(d.months, 'month')}`,
+  NotificationSuppressionSet: (d) =>
+    d.minutes === 0
+      ? 'Repeated notices to a client are not limited'
+      : `At most one notice to a client per ${plural(d.minutes, 'minute')}`,
+  QuietHoursSet: (d) =>
+    d.quietHours === null
+      ? 'Quiet hours cleared'
+      : `Notices are sent from ${d.quietHours.from} to ${d.quietHours.to}`,
+  NotificationSent: (d, c) =>
+    `${CHANNEL_NAMES.en[d.channel]} notice to ${phone(d.recipient)}, scenario ${scenario(d.scenario)}` +
+    (d.deferred ? `, to be sent ${instant(d.sendAt, c)}` : '') +
+    (d.channel === 'sms' ? `, ${d.smsSpent} SMS spent` : ''),
+  NotificationSkipped: (d) =>
+    `${CHANNEL_NAMES.en[d.channel]} notice to ${phone(d.recipient)}, scenario ${scenario(d.scenario)}, not sent: ` +
+    (d.reason === 'suppressed' ? 'a notice was sent recently' : `not enough SMS (${d.smsNeeded} needed)`),
+  SmartCallbackEnabled: (d) =>
+    `Smart callback turned on: window ${plural(d.windowMinutes, 'minute')}, ${price(d.monthlyFee)} a month`,
+  SmartCallbackDisabled: () => 'Smart callback turned off',
+  SmartCallbackWindowSet: (d) => `Smart callback window: ${plural(d.minutes, 'minute')}`,
+  SmartCallbackWindowOpened: (d, c) =>
+    `${phone(d.client)} did not answer operator ${phone(d.operator)}: a call back until ${instant(d.expiresAt, c)} goes to them`,
+  IncomingCallRouted: (d) =>
+    d.operator === null
+      ? `Call from ${phone(d.client)} to ${phone(d.multichannelNumber)} routed as usual (${ROUTING[d.reason]})`
+      : `Call from ${phone(d.client)} to ${phone(d.multichannelNumber)} sent to operator ${phone(d.operator)} (${ROUTING[d.reason]})`,
+  CallRegistered: (d) =>
+    `${d.direction === 'incoming' ? 'Incoming' : 'Outgoing'}${d.line === 'direct' ? ' direct' : ''} call ` +
+    `${d.direction === 'incoming' ? 'from' : 'to'} ${phone(d.client)}` +
+    (d.multichannelNumber === null ? '' : ` (multichannel ${phone(d.multichannelNumber)})`) +
+    `: ${d.outcome}`,
+};
