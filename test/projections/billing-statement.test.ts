@@ -135,7 +135,12 @@ describe('billing: a statement for a period (issue 5, must-show #2)', () => {
   it('stops accruing while the subscription is lapsed and resumes with the period a renewal pays for', () => {
     const lapsing = [
       opened(openedAt, { paidUntil: '2025-05-21T10:00:00+03:00', autoRenewal: false }),
-      event('SubscriptionLapsed', { paidUntil: '2025-05-21T10:00:00+03:00' }, '2025-05-21T10:00:00+03:00', 'system'),
+      event(
+        'SubscriptionLapsed',
+        { paidUntil: '2025-05-21T10:00:00+03:00' },
+        '2025-05-21T10:00:00+03:00',
+        'system',
+      ),
       // Paid on 25 June: the anchored period containing it, from 21 June.
       event(
         'SubscriptionRenewed',
@@ -154,7 +159,12 @@ describe('billing: a statement for a period (issue 5, must-show #2)', () => {
   it('bills a period renewed late in full: the renewal pays for the period it falls in', () => {
     const late = [
       opened(openedAt, { paidUntil: '2025-05-21T10:00:00+03:00', autoRenewal: false }),
-      event('SubscriptionLapsed', { paidUntil: '2025-05-21T10:00:00+03:00' }, '2025-05-21T10:00:00+03:00', 'system'),
+      event(
+        'SubscriptionLapsed',
+        { paidUntil: '2025-05-21T10:00:00+03:00' },
+        '2025-05-21T10:00:00+03:00',
+        'system',
+      ),
       event(
         'SubscriptionRenewed',
         { periodStart: '2025-05-21T10:00:00+03:00', paidUntil: '2025-06-21T10:00:00+03:00', manual: true },
@@ -169,7 +179,12 @@ describe('billing: a statement for a period (issue 5, must-show #2)', () => {
   it('shows the monthly fee of a lapsed account as what it costs once renewed', () => {
     const lapsed = [
       opened(openedAt, { paidUntil: '2025-05-21T10:00:00+03:00', autoRenewal: false }),
-      event('SubscriptionLapsed', { paidUntil: '2025-05-21T10:00:00+03:00' }, '2025-05-21T10:00:00+03:00', 'system'),
+      event(
+        'SubscriptionLapsed',
+        { paidUntil: '2025-05-21T10:00:00+03:00' },
+        '2025-05-21T10:00:00+03:00',
+        'system',
+      ),
     ];
     givenEvents(billing, lapsed).then((view) => {
       expect(monthlyFee(view)).toMatchObject({ total: roubles(1500), lapsed: true });
