@@ -99,6 +99,7 @@ export { type Channel, type Direction, SCENARIOS, type Scenario } from './notifi
 export type { QuietHours, ScenarioSettings } from './notifications/state.js';
 export { type E164, normalisePhoneNumber, PhoneNumber } from './numbers/phone-number.js';
 export { NUMBER_OPTIONS, type NumberKind, type NumberOption, type UserNumber } from './numbers/state.js';
+export { countCodePoints, countSmsSegments, type SmsSegments } from './sms/segments.js';
 export type { StoragePack } from './storage/state.js';
 export type { TariffTerms } from './tariff/state.js';
 export { DEFAULT_TIME_ZONE } from './tariff/time-zone.js';
