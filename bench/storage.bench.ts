@@ -23,8 +23,8 @@ const meta = { at: '2025-04-21T10:00:00+03:00', commandId: 'bench', actor: 'benc
 
 /** Size of the i-th recording: 1–3 MiB, so the 1 GiB base holds about 500 of them. */
 const sizeOf = (i: number) => MIB + ((i * 7919) % (2 * MIB));
-/** Recorded instant of the i-th recording: one a second, every tenth 10 minutes late. */
-const recordedAtOf = (i: number) => new Date(START + (i % 10 === 3 ? i - 600 : i) * 1000).toISOString();
+/** Recorded instant of the i-th recording: one a second; every tenth arrives 200 s late, into the middle of the queue. */
+const recordedAtOf = (i: number) => new Date(START + (i % 10 === 3 ? i - 200 : i) * 1000).toISOString();
 
 const setupEvents = (): AccountEvent[] =>
   [
