@@ -2,8 +2,13 @@
  * The history in English: one sentence per event.
  * @module
  */
-import { formatRoubles } from '../catalogue/units.js';
-import { formatGigabytes, formatMegabytes, formatPhone as phone, formatPrice as price } from './format.js';
+import {
+  formatCount,
+  formatGigabytes,
+  formatMegabytes,
+  formatPhone as phone,
+  formatPrice as price,
+} from './format.js';
 import { dateEn as date, type HistoryTexts, instantEn as instant } from './history-texts.js';
 import { CHANNEL_NAMES, OPTION_NAMES, SCENARIO_NAMES } from './labels.js';
 
@@ -75,8 +80,8 @@ export const historyEn: HistoryTexts = {
     `Storage almost full: ${formatGigabytes(d.usedBytes, 2)} of ${formatGigabytes(d.quotaBytes, 2)} GB used`,
   SmsPackagePurchased: (d) =>
     (d.reason === 'purchase'
-      ? `${d.size} SMS package bought for ${formatRoubles(d.price)}`
-      : `${d.size} SMS package renewed automatically for ${formatRoubles(d.price)}`) +
+      ? `${formatCount(d.size)} SMS package bought for ${price(d.price)}`
+      : `${formatCount(d.size)} SMS package renewed automatically for ${price(d.price)}`) +
     `, ${d.balanceAfter} SMS available`,
   NotificationConfigured: (d) =>
     `Scenario ${scenario(d.scenario)}: SMS ${onOff(d.sms)}, Telegram ${onOff(d.telegram)}; ` +

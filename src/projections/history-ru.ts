@@ -2,8 +2,13 @@
  * The history in Russian: one sentence per event, in the source's words where it has them.
  * @module
  */
-import { formatRoubles } from '../catalogue/units.js';
-import { formatGigabytes, formatMegabytes, formatPhone as phone, formatPrice as price } from './format.js';
+import {
+  formatCount,
+  formatGigabytes,
+  formatMegabytes,
+  formatPhone as phone,
+  formatPrice as price,
+} from './format.js';
 import { dateRu as date, type HistoryTexts, instantRu as instant } from './history-texts.js';
 import { CHANNEL_NAMES, OPTION_NAMES, SCENARIO_NAMES } from './labels.js';
 import { countRu } from './plural.js';
@@ -87,8 +92,8 @@ export const historyRu: HistoryTexts = {
     `Хранилище почти заполнено: занято ${formatGigabytes(d.usedBytes, 2)} из ${formatGigabytes(d.quotaBytes, 2)} ГБ`,
   SmsPackagePurchased: (d) =>
     (d.reason === 'purchase'
-      ? `Подключён пакет ${d.size} SMS за ${formatRoubles(d.price)}`
-      : `Пакет ${d.size} SMS продлён автоматически за ${formatRoubles(d.price)}`) +
+      ? `Подключён пакет ${formatCount(d.size)} SMS за ${price(d.price)}`
+      : `Пакет ${formatCount(d.size)} SMS продлён автоматически за ${price(d.price)}`) +
     `, доступно SMS: ${d.balanceAfter}`,
   NotificationConfigured: (d) =>
     `Сценарий ${scenario(d.scenario)}: SMS ${onOff(d.sms)}, Telegram ${onOff(d.telegram)}; ` +

@@ -32,6 +32,19 @@ export interface Projection<View, Event = ProjectedEvent> {
   foldOnto(view: View, events: Iterable<Event>): View;
 }
 
+/**
+ * Any projection, whatever its view: what runners hold in a set. (Views only come out of it, so
+ * a `Projection<V>` of any `V` is one.)
+ */
+export interface AnyProjection<Event = ProjectedEvent> {
+  readonly name: string;
+  readonly initial: unknown;
+  recipe(draft: never, event: Event): void;
+  apply(view: never, event: Event): unknown;
+  fold(events: Iterable<Event>): unknown;
+  foldOnto(view: never, events: Iterable<Event>): unknown;
+}
+
 /** The view type of a projection. */
 export type ViewOf<P> = P extends Projection<infer View, infer _E> ? View : never;
 

@@ -9,10 +9,10 @@
 import { isRight } from 'fp-ts/lib/Either.js';
 import type { AccountEvent, StoredAccountEvent } from '../account/events.js';
 import type { CommandHandler } from '../kernel/command-handler.js';
-import type { Projection, ViewOf } from './projection.js';
+import type { AnyProjection, ViewOf } from './projection.js';
 
 /** Projections by name. */
-export type ProjectionSet = { readonly [name: string]: Projection<unknown> };
+export type ProjectionSet = { readonly [name: string]: AnyProjection };
 
 /** The views of a projection set: one per projection, by the same names. */
 export type ViewsOf<P extends ProjectionSet> = { readonly [K in keyof P]: ViewOf<P[K]> };
@@ -34,7 +34,7 @@ export const applyToViews = <P extends ProjectionSet>(
   events: readonly AccountEvent[],
 ): ViewsOf<P> =>
   Object.fromEntries(
-    Object.entries(projections).map(([name, p]) => [name, p.foldOnto(views[name], events)]),
+    Object.entries(projections).map(([name, p]) => [name, p.foldOnto(views[name] as never, events)]),
   ) as ViewsOf<P>;
 
 /** Views updated right after each append. */

@@ -10,7 +10,12 @@ import {
   lowerBound,
   pushItem,
 } from '../../src/projections/chunked-list.js';
-import { accountProjections, createProjection, project } from '../../src/projections/index.js';
+import {
+  accountProjections,
+  createProjection,
+  type ProjectionSet,
+  project,
+} from '../../src/projections/index.js';
 import { allSampleEvents } from './builders.js';
 
 describe('createProjection', () => {
@@ -39,10 +44,11 @@ describe('createProjection', () => {
 
   it('gives the same view event by event as over a list, for every account projection', () => {
     const events = allSampleEvents();
-    for (const projection of Object.values(accountProjections)) {
+    const all: ProjectionSet = accountProjections;
+    for (const projection of Object.values(all)) {
       const oneByOne = events.reduce(
-        (view, event) => projection.apply(view, event),
-        projection.initial as unknown,
+        (view, event) => projection.apply(view as never, event),
+        projection.initial,
       );
       expect(oneByOne, projection.name).toStrictEqual(projection.fold(events));
     }
