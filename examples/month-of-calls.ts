@@ -30,6 +30,8 @@ export interface DemoOptions {
   /** Calls in the month (clients' callbacks come on top). */
   readonly calls: number;
   readonly seed: number;
+  /** Recording bytes per second (default 16 000: PCM 8 kHz 16-bit); more fills storage with fewer calls. */
+  readonly bytesPerSecond?: number;
   /** Told when each day of calls starts. */
   readonly onProgress?: (day: number, days: number) => void;
 }
@@ -45,6 +47,7 @@ export const monthOfCalls = async (options: DemoOptions): Promise<string> => {
     days: 29,
     mainMkn: MAIN_MKN.number,
     freeMkn: FREE_MKN.number,
+    ...(options.bytesPerSecond === undefined ? {} : { bytesPerSecond: options.bytesPerSecond }),
   };
   const hooks = options.onProgress === undefined ? {} : { onProgress: options.onProgress };
   const stats = await playMonth(session, roster, plan, createPrng(options.seed), hooks);

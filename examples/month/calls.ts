@@ -24,6 +24,8 @@ export interface MonthPlan {
   readonly days: number;
   readonly mainMkn: string;
   readonly freeMkn: string;
+  /** Recording bytes per second of conversation (default {@link RECORDING_BYTES_PER_SECOND}). */
+  readonly bytesPerSecond?: number;
   /**
    * When the first paid period ends: the scheduler sends `RenewSubscription` then, and at each
    * new `paidUntil` while it falls within the plan's days. Omit it for no renewals.
@@ -257,7 +259,7 @@ export const playMonth = async (
               recordingId: `rec-${item.callId}`,
               callId: item.callId,
               source: item.recorded,
-              sizeBytes: item.seconds * RECORDING_BYTES_PER_SECOND,
+              sizeBytes: item.seconds * (plan.bytesPerSecond ?? RECORDING_BYTES_PER_SECOND),
               durationSeconds: item.seconds,
               recordedAt: new Date(item.startMs).toISOString(),
             },
