@@ -30,7 +30,8 @@ export interface PooledConnection extends Queryable {
   release(error?: Error | boolean): void;
   on(event: 'notification', listener: (message: PgNotification) => void): unknown;
   on(event: 'error', listener: (error: Error) => void): unknown;
-  removeAllListeners(event?: string): unknown;
+  removeListener(event: 'notification', listener: (message: PgNotification) => void): unknown;
+  removeListener(event: 'error', listener: (error: Error) => void): unknown;
 }
 
 /** A connection pool (`pg.Pool` fits). */
@@ -92,6 +93,31 @@ export const toStoreError = (error: unknown, doing: string): StoreError => {
     });
   }
   return storeError('Internal', `${doing}: ${text}`, { cause: error });
+};
+
+/** A connection held for a transaction; `done` gives it back (discarding it after `broken`). */
+export interface Checkout {
+  readonly client: PooledConnection;
+  readonly done: (broken?: unknown) => void;
+}
+
+// A checked-out pg client that loses its connection emits 'error' besides failing the query:
+// with no listener that would crash the process, so one listens while we hold it.
+const ignore = () => undefined;
+
+/** Takes a connection from the pool for a transaction. */
+export const checkout = async (pool: PgPool, doing: string): Promise<Either<StoreError, Checkout>> => {
+  const taken = await attempt(doing, () => pool.connect());
+  if (taken._tag === 'Left') return taken;
+  const client = taken.right;
+  client.on('error', ignore);
+  return right({
+    client,
+    done: (broken) => {
+      client.removeListener('error', ignore);
+      client.release(broken === undefined ? undefined : broken instanceof Error ? broken : true);
+    },
+  });
 };
 
 /** Runs a query, turning a thrown driver error into a {@link StoreError}. */

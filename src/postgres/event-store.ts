@@ -16,6 +16,7 @@ import type { PayloadRegistry } from '../kernel/registry.js';
 import { toStoredEvent } from '../kernel/stored-event.js';
 import {
   attempt,
+  checkout,
   constraintOf,
   type PgPool,
   type Queryable,
@@ -186,16 +187,16 @@ const appendBatch = async <E extends AnyEvent>(
   batch: Batch<E>,
   expected: ExpectedVersion,
 ): Promise<Either<ConcurrencyError | StoreError, AppendResult<E>>> => {
-  const taken = await attempt(`connecting to append to ${streamId}`, () => pool.connect());
+  const taken = await checkout(pool, `connecting to append to ${streamId}`);
   if (isLeft(taken)) return taken;
-  const client = taken.right;
+  const { client, done } = taken.right;
   try {
     if (expected !== 'any') {
       // Outside the lock: a writer that is already behind learns it without queueing for the
       // lock, so it cannot keep finding itself queued behind the writer that beat it.
       const current = await versionOf(client, n, streamId);
       if (current !== expected) {
-        client.release();
+        done();
         return left(concurrencyError(streamId, expected, current));
       }
     }
@@ -215,7 +216,7 @@ const appendBatch = async <E extends AnyEvent>(
     if (inserted.rows.length !== batch.events.length) {
       await client.query('ROLLBACK'); // first: lets go of the lock
       const actual = await versionOf(client, n, streamId);
-      client.release();
+      done();
       return left(concurrencyError(streamId, expected === 'any' ? actual : expected, actual));
     }
     const positions = inserted.rows
@@ -223,7 +224,7 @@ const appendBatch = async <E extends AnyEvent>(
       .sort((a, b) => a.version - b.version);
     const last = positions[positions.length - 1]!;
     await client.query(`SELECT pg_notify('${n.channel}', '${last.position}'); COMMIT`);
-    client.release();
+    done();
     const stored = batch.events.map((event, i) =>
       toStoredEvent(
         event,
@@ -240,7 +241,7 @@ const appendBatch = async <E extends AnyEvent>(
       () => true,
       () => false,
     );
-    client.release(rolledBack ? undefined : error instanceof Error ? error : true);
+    done(rolledBack ? undefined : error);
     if (sqlStateOf(error) === '23505' && constraintOf(error) === 'events_stream_version') {
       // A writer that does not take the append lock got there first: still only a conflict.
       const actual = await attempt(`reading the version of ${streamId}`, () => versionOf(pool, n, streamId));

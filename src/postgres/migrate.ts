@@ -7,7 +7,7 @@
 import { isLeft, left, right } from 'fp-ts/lib/Either.js';
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
 import type { StoreError } from '../kernel/errors.js';
-import { attempt, type PgPool, toStoreError } from './connection.js';
+import { checkout, type PgPool, toStoreError } from './connection.js';
 import { type SchemaNames, schemaNames } from './names.js';
 
 /** Options of {@link migrate}. */
@@ -61,13 +61,15 @@ const steps = (n: SchemaNames): ReadonlyArray<{ readonly version: number; readon
  * `(stream_id, version)`, type, `data`/`metadata` as jsonb, an index by command id),
  * `snapshots` and `checkpoints`.
  */
-export const migrate =
-  (pool: PgPool, options: MigrateOptions = {}): TaskEither<StoreError, MigrationResult> =>
-  async () => {
-    const n = schemaNames(options.schema);
-    const taken = await attempt('connecting to migrate', () => pool.connect());
+export const migrate = (
+  pool: PgPool,
+  options: MigrateOptions = {},
+): TaskEither<StoreError, MigrationResult> => {
+  const n = schemaNames(options.schema); // a bad schema name throws here, like the stores do
+  return async () => {
+    const taken = await checkout(pool, 'connecting to migrate');
     if (isLeft(taken)) return taken;
-    const client = taken.right;
+    const { client, done } = taken.right;
     const applied: number[] = [];
     try {
       await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${n.migrationLock});
@@ -76,19 +78,20 @@ export const migrate =
           version integer PRIMARY KEY,
           applied_at timestamptz NOT NULL DEFAULT now()
         );`);
-      const done = await client.query(`SELECT version FROM ${n.migrations}`);
-      const present = new Set(done.rows.map((row) => Number(row.version)));
+      const recorded = await client.query(`SELECT version FROM ${n.migrations}`);
+      const present = new Set(recorded.rows.map((row) => Number(row.version)));
       for (const step of steps(n)) {
         if (present.has(step.version)) continue;
         await client.query(`${step.sql}\nINSERT INTO ${n.migrations} (version) VALUES (${step.version});`);
         applied.push(step.version);
       }
       await client.query('COMMIT');
-      client.release();
+      done();
       return right({ applied });
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
-      client.release(error instanceof Error ? error : true);
+      done(error);
       return left(toStoreError(error, `migrating schema ${n.schema}`));
     }
   };
+};

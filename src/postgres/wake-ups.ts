@@ -46,9 +46,9 @@ export const createWakeUps = ({ pool, channel, listen, pollIntervalMs }: WakeUpO
   const drop = (broken?: Error) => {
     const current = connection;
     connection = undefined;
-    if (current === undefined) return;
-    current.removeAllListeners('notification');
-    current.release(broken ?? true);
+    // Never back into the pool: a connection that listens would go on receiving notifications.
+    // Our listeners stay on it, so its late errors are absorbed.
+    current?.release(broken ?? true);
   };
 
   const connect = () => {
@@ -58,7 +58,9 @@ export const createWakeUps = ({ pool, channel, listen, pollIntervalMs }: WakeUpO
       try {
         taken = await pool.connect();
         taken.on('error', (error) => {
-          if (connection === taken) drop(error); // the next wait reconnects; polling covers the gap
+          if (connection !== taken) return;
+          drop(error);
+          bump(); // notifications may have been lost: read again (the next wait listens again)
         });
         taken.on('notification', (message) => {
           if (message.channel === channel) bump();
