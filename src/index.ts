@@ -99,6 +99,8 @@ export { type Channel, type Direction, SCENARIOS, type Scenario } from './notifi
 export type { QuietHours, ScenarioSettings } from './notifications/state.js';
 export { type E164, normalisePhoneNumber, PhoneNumber } from './numbers/phone-number.js';
 export { NUMBER_OPTIONS, type NumberKind, type NumberOption, type UserNumber } from './numbers/state.js';
+// Read models: projections, their runners, preview
+export * from './projections/index.js';
 export { countCodePoints, countSmsSegments, type SmsSegments } from './sms/segments.js';
 export type { StoragePack } from './storage/state.js';
 export type { TariffTerms } from './tariff/state.js';
