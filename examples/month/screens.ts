@@ -4,14 +4,14 @@
  * the period with its line items, and the last lines of the history. Pure: events in, text out.
  * @module
  */
-import { type AccountEvent, formatRoubles, SCENARIOS } from '../../src/index.js';
-import type { MonthStats } from './calls.js';
 import {
+  type AccountEvent,
   billing,
   explain,
   formatNumberCount,
   formatQuota,
   formatRenewingPackage,
+  formatRoubles,
   formatSmsBalance,
   formatTariffCard,
   heldCount,
@@ -22,10 +22,12 @@ import {
   numberOptions,
   project,
   quotaUsage,
+  SCENARIOS,
   smsBalance,
   statement,
   tariffCard,
-} from './read-models.js';
+} from '../../src/index.js';
+import type { MonthStats } from './calls.js';
 
 const SCENARIO_TITLES = {
   'incoming-missed-call': 'Информирование недозвонившегося абонента',
