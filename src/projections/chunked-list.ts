@@ -30,8 +30,9 @@ export interface ReadonlyChunkedList<T> {
 /** An empty list. */
 export const emptyChunkedList = <T>(): ChunkedList<T> => ({ length: 0, depth: 0, root: [] });
 
-// WIDTH ** level; division keeps indexes past 2³¹ correct (`& 31` keeps the low bits).
-const span = (level: number): number => WIDTH ** level;
+// WIDTH ** level, precomputed; division keeps indexes past 2³¹ correct (`& 31` keeps the low bits).
+const SPANS = Array.from({ length: 11 }, (_, level) => WIDTH ** level);
+const span = (level: number): number => SPANS[level] as number;
 
 /** Appends `item`, mutating `list` (a draft or a private view). */
 export const pushItem = <T>(list: ChunkedList<T>, item: T): void => {

@@ -49,6 +49,7 @@ export { findNumbers, formatNumberCount, numberCount, numberRows } from './numbe
 export { countRu, pluralRu, type RussianForms, totalNumbersRu } from './plural.js';
 export { type Change, type Preview, preview } from './preview.js';
 export {
+  type AnyProjection,
   createProjection,
   type ProjectedEvent,
   type Projection,

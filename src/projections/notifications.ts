@@ -1,18 +1,21 @@
 /**
  * `notifications`: the outbox of customer notices due, for the delivery service. Each
- * `NotificationSent` adds a pending notice (recipient, channel, text, segments, `sendAt`); the
- * delivery service reads them in order of `sendAt`, then arrival ({@link dueNotices}), and marks
- * each one delivered with the pure function {@link acknowledge}, which returns a new outbox
- * without it. A notice's id is `callId/scenario/channel` (one event per notice and channel), so
- * it is the same for a decided and a stored event and a provider can deduplicate on it.
- * Acknowledgements are the delivery service's own facts, not events: an outbox rebuilt from the
- * log holds every notice again, so the service keeps its outbox with its checkpoint.
+ * `NotificationSent` appends a notice (recipient, channel, text, segments, `sendAt`) in arrival
+ * order; the delivery service reads the pending ones ordered by `sendAt`, then arrival
+ * ({@link dueNotices}), and marks each one delivered with the pure function {@link acknowledge},
+ * which returns a new outbox. A notice's id is `callId/scenario/channel` (one event per notice and
+ * channel), the same for a decided and a stored event, so a provider can deduplicate on it.
+ *
+ * Applying an event is one append (no hashing, no copy: the notice is the event's payload);
+ * delivered notices at the head are skipped by a cursor, and only those delivered out of order
+ * are remembered until the cursor passes them. Acknowledgements are the delivery service's own
+ * facts, not events: an outbox rebuilt from the log holds every notice again, so the service
+ * keeps its outbox with its checkpoint.
  * @module
  */
-import type { AccountEvent } from '../account/events.js';
+import type { AccountEvent, AccountEventData } from '../account/events.js';
 import {
   type ChunkedMap,
-  chunkedEntries,
   deleteEntry,
   emptyChunkedMap,
   hasEntry,
@@ -20,31 +23,36 @@ import {
 } from '../kernel/collections/chunked-map.js';
 import { produceWith } from '../kernel/decider.js';
 import type { Channel, Scenario } from '../notifications/scenario.js';
+import { type ChunkedList, emptyChunkedList, itemAt, pushItem } from './chunked-list.js';
 import { createProjection } from './projection.js';
 
-/** A notice waiting to be delivered. */
-export interface OutboxNotice {
-  id: string;
-  callId: string;
-  scenario: Scenario;
-  channel: Channel;
-  recipient: string;
-  text: string;
-  segments: number;
-  /** When to send it (later than the call when quiet hours deferred it). */
-  sendAt: string;
-  sendAtMs: number;
-  deferred: boolean;
-  /** Arrival order: breaks ties between equal `sendAt`. */
-  seq: number;
-}
+type NoticeData = AccountEventData<'NotificationSent'>;
 
 /** The outbox (mutable form; callers get it read-only). */
 export interface OutboxDraft {
-  pending: ChunkedMap<OutboxNotice>;
-  /** Notices received so far (the next `seq`). */
-  received: number;
+  /** Every notice received, in arrival order (a notice's `seq` is its index). */
+  notices: ChunkedList<NoticeData>;
+  /** Notices before this index are all delivered. */
+  firstPending: number;
+  /** Notices at or after `firstPending` already delivered, by `seq`. */
+  delivered: ChunkedMap<1>;
   acknowledged: number;
+}
+
+/** A notice waiting to be delivered. */
+export interface OutboxNotice {
+  readonly id: string;
+  /** Arrival order: breaks ties between equal `sendAt`. */
+  readonly seq: number;
+  readonly callId: string;
+  readonly scenario: Scenario;
+  readonly channel: Channel;
+  readonly recipient: string;
+  readonly text: string;
+  readonly segments: number;
+  /** When to send it (later than the call when quiet hours deferred it). */
+  readonly sendAt: string;
+  readonly deferred: boolean;
 }
 
 /** The id of a notice: `callId/scenario/channel`. */
@@ -52,35 +60,32 @@ export const noticeId = (notice: { callId: string; scenario: string; channel: st
   `${notice.callId}/${notice.scenario}/${notice.channel}`;
 
 const recipe = (view: OutboxDraft, event: AccountEvent): void => {
-  if (event.type !== 'NotificationSent') return;
-  const d = event.data;
-  const id = noticeId(d);
-  if (hasEntry(view.pending, id)) return; // the same notice delivered twice by an at-least-once feed
-  setEntry(view.pending, id, {
-    id,
-    callId: d.callId,
-    scenario: d.scenario,
-    channel: d.channel,
-    recipient: d.recipient,
-    text: d.text,
-    segments: d.segments,
-    sendAt: d.sendAt,
-    sendAtMs: Date.parse(d.sendAt),
-    deferred: d.deferred,
-    seq: view.received,
-  });
-  view.received += 1;
+  if (event.type === 'NotificationSent') pushItem(view.notices, event.data);
 };
 
 /** The outbox of notices to deliver. */
 export const notifications = createProjection({
   name: 'notifications',
-  initial: { pending: emptyChunkedMap<OutboxNotice>(), received: 0, acknowledged: 0 } as OutboxDraft,
+  initial: {
+    notices: emptyChunkedList<NoticeData>(),
+    firstPending: 0,
+    delivered: emptyChunkedMap<1>(),
+    acknowledged: 0,
+  } as OutboxDraft,
   recipe,
 });
 
 /** The outbox view. */
 export type Outbox = typeof notifications.initial;
+
+const pending = function* (outbox: Outbox): Generator<OutboxNotice> {
+  for (let seq = outbox.firstPending; seq < outbox.notices.length; seq++) {
+    if (hasEntry(outbox.delivered, String(seq))) continue;
+    const d = itemAt(outbox.notices, seq) as NoticeData;
+    const { callId, scenario, channel, recipient, text, segments, sendAt, deferred } = d;
+    yield { id: noticeId(d), seq, callId, scenario, channel, recipient, text, segments, sendAt, deferred };
+  }
+};
 
 /**
  * Pending notices ordered by `sendAt`, then arrival; with `at`, only those due by then. Sorting
@@ -88,18 +93,46 @@ export type Outbox = typeof notifications.initial;
  */
 export const dueNotices = (outbox: Outbox, at?: string, limit = Number.POSITIVE_INFINITY): OutboxNotice[] => {
   const until = at === undefined ? Number.POSITIVE_INFINITY : Date.parse(at);
-  const due: OutboxNotice[] = [];
-  for (const [, notice] of chunkedEntries(outbox.pending)) if (notice.sendAtMs <= until) due.push(notice);
-  due.sort((a, b) => a.sendAtMs - b.sendAtMs || a.seq - b.seq);
-  return due.length > limit ? due.slice(0, limit) : due;
+  const due: Array<[number, OutboxNotice]> = [];
+  for (const notice of pending(outbox)) {
+    const sendAtMs = Date.parse(notice.sendAt);
+    if (sendAtMs <= until) due.push([sendAtMs, notice]);
+  }
+  due.sort((a, b) => a[0] - b[0] || a[1].seq - b[1].seq);
+  return (due.length > limit ? due.slice(0, limit) : due).map(([, notice]) => notice);
 };
 
-const acknowledgeRecipe = (draft: OutboxDraft, id: string): void => {
-  if (deleteEntry(draft.pending, id)) draft.acknowledged += 1;
+const deliver = (draft: OutboxDraft, seq: number): void => {
+  setEntry(draft.delivered, String(seq), 1);
+  draft.acknowledged += 1;
+  // Move the cursor past the delivered head, forgetting what it passes.
+  while (
+    draft.firstPending < draft.notices.length &&
+    deleteEntry(draft.delivered, String(draft.firstPending))
+  ) {
+    draft.firstPending += 1;
+  }
 };
 
-/** Marks a notice delivered: a new outbox without it (the same outbox when it is not pending). */
-export const acknowledge = (outbox: Outbox, id: string): Outbox =>
-  hasEntry(outbox.pending, id)
-    ? (produceWith(acknowledgeRecipe, outbox as unknown as OutboxDraft, [id]) as unknown as Outbox)
-    : outbox;
+/**
+ * Marks a notice delivered: a new outbox without it, or the same outbox when it is not pending.
+ * Given a notice from {@link dueNotices} this is O(1); given only its id, the pending notices are
+ * searched.
+ */
+export const acknowledge = (outbox: Outbox, notice: OutboxNotice | string): Outbox => {
+  let seq: number | undefined;
+  if (typeof notice !== 'string') {
+    const d = itemAt(outbox.notices, notice.seq);
+    const open = notice.seq >= outbox.firstPending && !hasEntry(outbox.delivered, String(notice.seq));
+    if (d !== undefined && open && noticeId(d) === notice.id) seq = notice.seq;
+  } else {
+    for (const p of pending(outbox)) {
+      if (p.id === notice) {
+        seq = p.seq;
+        break;
+      }
+    }
+  }
+  if (seq === undefined) return outbox;
+  return produceWith(deliver, outbox as unknown as OutboxDraft, [seq]) as unknown as Outbox;
+};

@@ -48,10 +48,21 @@ describe('notifications outbox', () => {
     });
   });
 
-  it('ignores the same notice delivered twice', () => {
-    givenEvents(notifications, [...events, events[1]!]).then((outbox) => {
-      expect(dueNotices(outbox)).toHaveLength(4);
-      expect(outbox.received).toBe(4);
+  it('acknowledges a notice given as read from the outbox, in any order, and forgets the delivered head', () => {
+    givenEvents(notifications, events).then((outbox) => {
+      const [c4, c2, c3, c1] = dueNotices(outbox);
+      let after = acknowledge(outbox, c2!);
+      after = acknowledge(after, c3!);
+      expect(after.firstPending).toBe(0);
+      expect(dueNotices(after).map((n) => n.callId)).toEqual(['c4', 'c1']);
+      after = acknowledge(after, c1!);
+      // c1, c2, c3 arrived first: delivered, the cursor passes them and forgets them.
+      expect([after.firstPending, after.delivered.size, after.acknowledged]).toEqual([3, 0, 3]);
+      after = acknowledge(after, c4!);
+      expect(dueNotices(after)).toEqual([]);
+      expect(acknowledge(after, c4!)).toBe(after);
+      expect(acknowledge(after, { ...c4!, id: 'other' })).toBe(after);
+      expect(acknowledge(outbox, 'no/such/notice')).toBe(outbox);
     });
   });
 });
