@@ -23,7 +23,7 @@ interface ReadonlyChunk {
 const compare = (a: ReadonlyEntry, b: ReadonlyEntry): number => a[1] - b[1] || a[2] - b[2];
 
 const chunkAt = (queue: ReadonlyQueue, index: number): ReadonlyChunk =>
-  getEntry(queue.chunks, String(queue.order[index])) as unknown as ReadonlyChunk;
+  getEntry(queue.chunks, queue.order[index] as string) as unknown as ReadonlyChunk;
 
 const lastOf = (chunk: ReadonlyChunk): ReadonlyEntry =>
   chunk.entries[chunk.entries.length - 1] as ReadonlyEntry;
@@ -48,10 +48,10 @@ export const walkLive = (
   }
 };
 
-const newChunk = (queue: EvictionQueue, entries: QueueEntry[]): number => {
-  const number = queue.nextChunk++;
-  setEntry(queue.chunks, String(number), { start: 0, entries });
-  return number;
+const newChunk = (queue: EvictionQueue, entries: QueueEntry[]): string => {
+  const key = String(queue.nextChunk++);
+  setEntry(queue.chunks, key, { start: 0, entries });
+  return key;
 };
 
 /** First index in `[from, entries.length)` whose entry comes after `entry`. */
@@ -106,7 +106,7 @@ export const enqueue = (queue: EvictionQueue, entry: QueueEntry): void => {
 export const dropDeadHead = (storage: StorageSlice): void => {
   const { queue, recordings } = storage;
   while (queue.first < queue.order.length) {
-    const key = String(queue.order[queue.first]);
+    const key = queue.order[queue.first] as string;
     const chunk = getEntry(queue.chunks, key) as QueueChunk;
     while (chunk.start < chunk.entries.length) {
       const entry = chunk.entries[chunk.start] as QueueEntry;

@@ -35,14 +35,14 @@ export interface QueueChunk {
 
 /**
  * Unpinned recordings in eviction order (recorded instant, then arrival), in numbered chunks:
- * evicting from the head or appending at the tail touches one chunk. `order` lists chunk
- * numbers in queue order from index `first`; the chunks live in a {@link ChunkedMap} by number,
- * so an immer update copies one chunk, never the queue. Entries of deleted or pinned recordings
- * stay as tombstones until the head passes them (an entry is live while its recording is held,
- * unpinned and has the entry's `seq`).
+ * evicting from the head or appending at the tail touches one chunk. `order` lists the chunks'
+ * keys (their numbers, as strings) in queue order from index `first`; the chunks live in a
+ * {@link ChunkedMap} by key, so an immer update copies one chunk, never the queue. Entries of
+ * deleted or pinned recordings stay as tombstones until the head passes them (an entry is live
+ * while its recording is held, unpinned and has the entry's `seq`).
  */
 export interface EvictionQueue {
-  order: number[];
+  order: string[];
   first: number;
   chunks: ChunkedMap<QueueChunk>;
   nextChunk: number;

@@ -40,8 +40,8 @@ const queueOrder = (state: AccountState) =>
 /** Live entries per chunk, head to tail. */
 const liveChunkSizes = (state: AccountStateDraft): number[] => {
   const { queue } = state.storage;
-  return queue.order.slice(queue.first).map((n) => {
-    const chunk = getEntry(queue.chunks, String(n));
+  return queue.order.slice(queue.first).map((key) => {
+    const chunk = getEntry(queue.chunks, key);
     return chunk === undefined ? -1 : chunk.entries.length - chunk.start;
   });
 };
