@@ -19,12 +19,13 @@ export type CliArgs =
       readonly json: boolean;
       readonly strict: boolean;
       readonly stats: boolean;
+      readonly daily: boolean;
     };
 
 /** The usage text (`pbx-options --help`). */
 export const USAGE = `Usage:
   pbx-options replay <events.jsonl> [--projection <name>[,<name>…]] [--period <date>] [--json] [--strict] [--stats]
-  pbx-options explain-bill <events.jsonl> [--period <date>] [--account <id>] [--json] [--strict] [--stats]
+  pbx-options explain-bill <events.jsonl> [--period <date>] [--account <id>] [--daily] [--json] [--strict] [--stats]
 
 A log has one stored event a line (JSON, as the event store keeps it). Every line is validated;
 a bad line is reported on stderr with its number and failing path, and skipped.
@@ -35,6 +36,7 @@ Options:
                 default: the period of the stream's last event
   --account     only this account (explain-bill; default every account in the log)
   --limit       history entries to show (default 20)
+  --daily       explain-bill: one line per day (default: runs of days with the same quantity)
   --json        one JSON document on stdout instead of text
   --strict      stop at the first bad line or gap (exit code 1)
   --stats       print lines, time and peak memory (RSS) on stderr at the end
@@ -77,6 +79,7 @@ export const parseCliArgs = (
       json: values.json === true,
       strict: values.strict === true,
       stats: values.stats === true,
+      daily: values.daily === true,
     },
   };
 };
@@ -94,6 +97,7 @@ const parse = (argv: readonly string[]) =>
       json: { type: 'boolean' },
       strict: { type: 'boolean' },
       stats: { type: 'boolean' },
+      daily: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });

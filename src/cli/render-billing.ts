@@ -5,9 +5,10 @@
  * @module
  */
 import { formatRoubles } from '../catalogue/units.js';
-import { explain, lineLabel } from '../projections/billing-explain.js';
+import { type ExplainedDay, explain, lineLabel } from '../projections/billing-explain.js';
 import type { MonthlyFee } from '../projections/billing-fee.js';
 import type { Statement } from '../projections/billing-statement.js';
+import { addDaysToDate } from '../projections/calendar.js';
 
 /** `2025-04-21` → `21.04.2025`. */
 export const russianDate = (day: string): string =>
@@ -64,15 +65,50 @@ export const billingJson = (fee: MonthlyFee, statement: Statement | null) => ({
   statement: statement === null ? null : statementJson(statement),
 });
 
-/** Every statement line with its formula and the quantity and accrual of each day. */
-export const explainText = (statement: Statement): string[] => {
+/** Consecutive days (by date) with the same quantity: one run. */
+interface Run {
+  readonly from: string;
+  readonly to: string;
+  readonly days: number;
+  readonly quantity: number;
+  readonly accrual: number;
+}
+
+const runsOf = (days: readonly ExplainedDay[]): Run[] => {
+  const runs: Run[] = [];
+  for (const day of days) {
+    const last = runs[runs.length - 1];
+    if (last !== undefined && last.quantity === day.quantity && addDaysToDate(last.to, 1) === day.date) {
+      runs[runs.length - 1] = {
+        ...last,
+        to: day.date,
+        days: last.days + 1,
+        accrual: last.accrual + day.accrual,
+      };
+    } else runs.push({ from: day.date, to: day.date, days: 1, quantity: day.quantity, accrual: day.accrual });
+  }
+  return runs;
+};
+
+const runLine = (r: Run): string => {
+  const dates = r.from === r.to ? russianDate(r.from) : `${russianDate(r.from)}–${russianDate(r.to)}`;
+  return `  ${dates}  ${r.days} дн. × ${r.quantity} = ${r.days * r.quantity}  +${formatRoubles(r.accrual)}`;
+};
+
+/**
+ * Every statement line with its formula and the days behind it: runs of days with the same
+ * quantity (`21.04.2025–20.05.2025  30 дн. × 1 = 30  +1 500.00 ₽`), or with `daily` each day.
+ * Each day accrues its cumulatively rounded share, so the runs add up to the line exactly.
+ */
+export const explainText = (statement: Statement, daily = false): string[] => {
   const out = [`Счёт. ${periodTitle(statement)}`];
   for (const line of statement.lines) {
     const e = explain(line);
     out.push('', e.label, `  ${e.formula}`);
-    for (const day of e.days) {
-      out.push(`  ${russianDate(day.date)}  × ${day.quantity}  +${formatRoubles(day.accrual)}`);
-    }
+    const runs = daily
+      ? e.days.map((d) => ({ from: d.date, to: d.date, days: 1, quantity: d.quantity, accrual: d.accrual }))
+      : runsOf(e.days);
+    out.push(...runs.map(runLine));
   }
   out.push('', `Итого за период: ${formatRoubles(statement.total)}`);
   return out;

@@ -110,7 +110,7 @@ const print = (args: Extract<CliArgs, { file: string }>, result: ReplayResult, i
     }
     for (const { stream, statement } of explained) {
       io.out(
-        `${headerOf(stream)}\n${statement === null ? 'no statement: the account is not opened' : explainText(statement).join('\n')}\n\n`,
+        `${headerOf(stream)}\n${statement === null ? 'no statement: the account is not opened' : explainText(statement, args.daily).join('\n')}\n\n`,
       );
     }
     return;

@@ -81,14 +81,18 @@ describe('pbx-options replay', () => {
 });
 
 describe('pbx-options explain-bill', () => {
-  it("prints each line's formula and its days", async () => {
+  it("prints each line's formula and the days behind it, in runs or (--daily) day by day", async () => {
     const run = await cli('explain-bill', file, '--period', '2025-04-25');
     expect(run.code).toBe(0);
     expect(run.out).toContain('Счёт. Период 21.04.2025–20.05.2025 (30 дн., Europe/Moscow)');
     expect(run.out).toContain(
-      'Тариф «Базовый»\n  1\u00a0500.00 ₽ × 30 / 30 = 1\u00a0500.00 ₽\n  21.04.2025  × 1  +50.00 ₽',
+      'Тариф «Базовый»\n  1\u00a0500.00 ₽ × 30 / 30 = 1\u00a0500.00 ₽\n  21.04.2025–20.05.2025  30 дн. × 1 = 30  +1\u00a0500.00 ₽\n',
     );
     expect(run.out).toMatch(/Итого за период: [\d\u00a0]+\.\d\d ₽/);
+    const daily = await cli('explain-bill', file, '--period', '2025-04-25', '--daily');
+    expect(daily.out).toContain(
+      'Умный перезвон\n  400.00 ₽ × 30 / 30 = 400.00 ₽\n  21.04.2025  1 дн. × 1 = 1  +13.33 ₽\n  22.04.2025  1 дн. × 1 = 1  +13.34 ₽\n',
+    );
   });
 
   it('--json gives each line with its days adding up to the amount', async () => {
