@@ -35,7 +35,7 @@ export const EMBEDDING_DOCS = [
   'docs/cli.md',
 ];
 
-const BLOCK = /<!-- embed: ([^\s#]+)(?:#([\w-]+))? -->\n[\s\S]*?<!-- \/embed -->/g;
+const BLOCK = /^([ \t]*)<!-- embed: ([^\s#]+)(?:#([\w-]+))? -->\n[\s\S]*?^[ \t]*<!-- \/embed -->/gm;
 const MARKER = /^\s*\/\/ #(?:end)?region\b/;
 const LANGUAGES: Record<string, string> = { '.ts': 'ts', '.mjs': 'js', '.json': 'json', '.sh': 'sh' };
 
@@ -61,12 +61,26 @@ export const publicImports = (code: string): string =>
     .replace(/(['"])(?:\.\.?\/)+src\/postgres\/index\.js\1/g, "'pbx-options/postgres'")
     .replace(/(['"])(?:\.\.?\/)+src\/index\.js\1/g, "'pbx-options'");
 
-/** A doc with every embed block brought up to date. `read` gets a path from the root. */
+/**
+ * A doc with every embed block brought up to date. `read` gets a path from the root. A block
+ * indented (inside a list item) is filled with lines indented the same.
+ */
 export const renderDoc = (text: string, read: (path: string) => string): string =>
-  text.replace(BLOCK, (_, file: string, name: string | undefined) => {
+  text.replace(BLOCK, (_, indent: string, file: string, name: string | undefined) => {
     const code = publicImports(regionOf(read(file), name, file));
     const language = LANGUAGES[extname(file)] ?? 'text';
-    return `<!-- embed: ${file}${name === undefined ? '' : `#${name}`} -->\n\`\`\`${language}\n${code}\n\`\`\`\n<!-- /embed -->`;
+    const block = [
+      `<!-- embed: ${file}${name === undefined ? '' : `#${name}`} -->`,
+      `\`\`\`${language}`,
+      code,
+      '```',
+      '<!-- /embed -->',
+    ];
+    return block
+      .join('\n')
+      .split('\n')
+      .map((line) => (line === '' ? '' : `${indent}${line}`))
+      .join('\n');
   });
 
 /** Brings the docs up to date (or, with `check`, only says which are not); returns those that were not. */
