@@ -1,10 +1,11 @@
 /**
  * The event store port on PostgreSQL.
  *
- * Appends run in one transaction that first takes the schema's append lock (a transaction-level
- * advisory lock), so global positions are handed out in commit order: when a reader sees the
- * event at position p, every event below p is already committed or will never exist. Readers
- * take no lock and never skip an event (docs/postgres.md, "Decisions").
+ * An append is one call of the schema's `append_events` function (append-function.ts): one
+ * statement, so one transaction, that takes the schema's append lock (a transaction-level
+ * advisory lock). Global positions are therefore handed out in commit order: when a reader sees
+ * the event at position p, every event below p is already committed or will never exist.
+ * Readers take no lock and never skip an event (docs/postgres.md, "Decisions").
  * @module
  */
 import { type Either, isLeft, left, right } from 'fp-ts/lib/Either.js';
@@ -14,15 +15,7 @@ import { type ConcurrencyError, concurrencyError, type StoreError, storeError } 
 import type { AppendResult, EventStore, ExpectedVersion } from '../kernel/event-store.js';
 import type { PayloadRegistry } from '../kernel/registry.js';
 import { toStoredEvent } from '../kernel/stored-event.js';
-import {
-  attempt,
-  checkout,
-  constraintOf,
-  type PgPool,
-  type Queryable,
-  sqlStateOf,
-  toStoreError,
-} from './connection.js';
+import { attempt, constraintOf, type PgPool, type Queryable, sqlStateOf } from './connection.js';
 import { type SchemaNames, schemaNames } from './names.js';
 import { type Batch, decodeRow, EVENT_COLUMNS, encodeBatch } from './rows.js';
 import { subscribeOn } from './subscribe.js';
@@ -187,67 +180,39 @@ const appendBatch = async <E extends AnyEvent>(
   batch: Batch<E>,
   expected: ExpectedVersion,
 ): Promise<Either<ConcurrencyError | StoreError, AppendResult<E>>> => {
-  const taken = await checkout(pool, `connecting to append to ${streamId}`);
-  if (isLeft(taken)) return taken;
-  const { client, done } = taken.right;
-  try {
-    if (expected !== 'any') {
-      // Outside the lock: a writer that is already behind learns it without queueing for the
-      // lock, so it cannot keep finding itself queued behind the writer that beat it.
-      const current = await versionOf(client, n, streamId);
-      if (current !== expected) {
-        done();
-        return left(concurrencyError(streamId, expected, current));
-      }
-    }
-    // The lock orders appends: positions are handed out in commit order (see the module doc).
-    await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${n.appendLock})`);
-    const inserted = await client.query(
-      `INSERT INTO ${n.events} (stream_id, version, event_id, type, schema_version, data, metadata, command_id)
-       SELECT $1, head.version + e.n, e.event_id, e.type, e.schema_version, e.data, e.metadata, e.command_id
-         FROM (SELECT coalesce(max(version), 0) AS version FROM ${n.events} WHERE stream_id = $1) AS head,
-              jsonb_to_recordset($2::jsonb) AS e(n integer, event_id text, type text, schema_version integer,
-                                                data jsonb, metadata jsonb, command_id text)
-        WHERE $3::integer IS NULL OR head.version = $3::integer
-        ORDER BY e.n
-       RETURNING global_position, version`,
-      [streamId, batch.json, expected === 'any' ? null : expected],
-    );
-    if (inserted.rows.length !== batch.events.length) {
-      await client.query('ROLLBACK'); // first: lets go of the lock
-      const actual = await versionOf(client, n, streamId);
-      done();
-      return left(concurrencyError(streamId, expected === 'any' ? actual : expected, actual));
-    }
-    const positions = inserted.rows
-      .map((row) => ({ version: Number(row.version), position: Number(row.global_position) }))
-      .sort((a, b) => a.version - b.version);
-    const last = positions[positions.length - 1]!;
-    await client.query(`SELECT pg_notify('${n.channel}', '${last.position}'); COMMIT`);
-    done();
-    const stored = batch.events.map((event, i) =>
-      toStoredEvent(
-        event,
-        batch.eventIds[i]!,
-        streamId,
-        positions[i]!.version,
-        positions[i]!.position,
-        batch.schemaVersions[i]!,
-      ),
-    );
-    return right({ nextVersion: last.version, events: stored });
-  } catch (error) {
-    const rolledBack = await client.query('ROLLBACK').then(
-      () => true,
-      () => false,
-    );
-    done(rolledBack ? undefined : error);
-    if (sqlStateOf(error) === '23505' && constraintOf(error) === 'events_stream_version') {
-      // A writer that does not take the append lock got there first: still only a conflict.
-      const actual = await attempt(`reading the version of ${streamId}`, () => versionOf(pool, n, streamId));
-      if (isLeft(actual)) return actual;
-      return left(concurrencyError(streamId, expected === 'any' ? actual.right : expected, actual.right));
-    }
-    return left(toStoreError(error, `appending to ${streamId}`));
+  const expectedOrNull = expected === 'any' ? null : expected;
+  const result = await attempt(`appending to ${streamId}`, () =>
+    pool.query(`SELECT out_head, out_position, out_version FROM ${n.appendFunction}($1, $2, $3::jsonb)`, [
+      streamId,
+      expectedOrNull,
+      batch.json,
+    ]),
+  );
+  if (isLeft(result)) {
+    const error = result.left.cause;
+    if (sqlStateOf(error) !== '23505' || constraintOf(error) !== 'events_stream_version') return result;
+    // A writer that does not take the append lock got there first: still only a conflict.
+    const actual = await attempt(`reading the version of ${streamId}`, () => versionOf(pool, n, streamId));
+    if (isLeft(actual)) return actual;
+    return left(concurrencyError(streamId, expectedOrNull ?? actual.right, actual.right));
   }
+  const rows = result.right.rows;
+  if (rows.length !== batch.events.length || rows[0]?.out_position === null) {
+    const actual = Number(rows[0]?.out_head ?? 0);
+    return left(concurrencyError(streamId, expectedOrNull ?? actual, actual));
+  }
+  const positions = rows
+    .map((row) => ({ version: Number(row.out_version), position: Number(row.out_position) }))
+    .sort((a, b) => a.version - b.version);
+  const stored = batch.events.map((event, i) =>
+    toStoredEvent(
+      event,
+      batch.eventIds[i]!,
+      streamId,
+      positions[i]!.version,
+      positions[i]!.position,
+      batch.schemaVersions[i]!,
+    ),
+  );
+  return right({ nextVersion: positions[positions.length - 1]!.version, events: stored });
 };

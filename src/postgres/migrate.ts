@@ -7,6 +7,7 @@
 import { isLeft, left, right } from 'fp-ts/lib/Either.js';
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
 import type { StoreError } from '../kernel/errors.js';
+import { appendFunctionSql } from './append-function.js';
 import { checkout, type PgPool, toStoreError } from './connection.js';
 import { type SchemaNames, schemaNames } from './names.js';
 
@@ -52,14 +53,15 @@ const steps = (n: SchemaNames): ReadonlyArray<{ readonly version: number; readon
         name text PRIMARY KEY,
         position bigint NOT NULL CHECK (position >= 0),
         saved_at timestamptz NOT NULL DEFAULT now()
-      );`,
+      );
+      ${appendFunctionSql(n)}`,
   },
 ];
 
 /**
  * Creates (or brings up to date) the schema's tables: `events` (global position, unique
  * `(stream_id, version)`, type, `data`/`metadata` as jsonb, an index by command id),
- * `snapshots` and `checkpoints`.
+ * `snapshots` and `checkpoints`, and the `append_events` function appends go through.
  */
 export const migrate = (
   pool: PgPool,

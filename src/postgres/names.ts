@@ -16,6 +16,8 @@ export interface SchemaNames {
   readonly snapshots: string;
   readonly checkpoints: string;
   readonly migrations: string;
+  /** The quoted, schema-qualified name of the append function. */
+  readonly appendFunction: string;
   /** The `LISTEN`/`NOTIFY` channel appends announce themselves on. */
   readonly channel: string;
   /** `a, b` arguments of `pg_advisory_xact_lock` serialising appends to this schema's log. */
@@ -58,6 +60,7 @@ export const schemaNames = (schema: string = DEFAULT_SCHEMA): SchemaNames => {
     snapshots: `"${schema}"."snapshots"`,
     checkpoints: `"${schema}"."checkpoints"`,
     migrations: `"${schema}"."migrations"`,
+    appendFunction: `"${schema}"."append_events"`,
     channel: `${schema}_events`,
     appendLock: `${APPEND_LOCK_SPACE}, ${key}`,
     migrationLock: `${MIGRATION_LOCK_SPACE}, ${key}`,

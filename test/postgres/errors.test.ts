@@ -145,7 +145,7 @@ describe('PostgreSQL: nothing half-written', () => {
       await expect
         .poll(async () => {
           const waiting = await pool.query(
-            `SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%pg_advisory_xact_lock%'`,
+            `SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%append_events%'`,
           );
           return (
             waiting.rows.length > 0 &&
