@@ -1,21 +1,14 @@
 /**
  * Checkpoints of projections and other subscribers: the global position up to which a named
- * reader has handled the log, kept in the `checkpoints` table so it survives a restart.
+ * reader has handled the log, kept in the `checkpoints` table so it survives a restart. The
+ * port is the projections' `CheckpointStore` (`load(name)`, `save(name, position)`).
  * @module
  */
 import { isLeft, left, right } from 'fp-ts/lib/Either.js';
-import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
-import { type StoreError, storeError } from '../kernel/errors.js';
+import { storeError } from '../kernel/errors.js';
+import type { CheckpointStore } from '../projections/checkpoint-store.js';
 import { attempt, type PgPool } from './connection.js';
 import { schemaNames } from './names.js';
-
-/** Where a named reader keeps its position (the same shape as the projections' in-memory one). */
-export interface CheckpointStore {
-  /** The saved position of `name`, 0 when it never saved one. */
-  load(name: string): TaskEither<StoreError, number>;
-  /** Saves `position` as the position of `name` (replacing it, so a rebuild can start at 0). */
-  save(name: string, position: number): TaskEither<StoreError, void>;
-}
 
 /** Options of {@link createPostgresCheckpointStore}. */
 export interface PostgresCheckpointStoreOptions {
@@ -57,3 +50,5 @@ export const createPostgresCheckpointStore = (options: PostgresCheckpointStoreOp
     },
   };
 };
+
+export type { CheckpointStore };

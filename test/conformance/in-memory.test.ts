@@ -1,17 +1,7 @@
-import { right } from 'fp-ts/lib/Either.js';
 import { createInMemoryEventStore } from '../../src/kernel/index.js';
-import type { CheckpointStore } from '../../src/postgres/index.js';
+import { createInMemoryCheckpointStore } from '../../src/projections/checkpoint-store.js';
 import { type CounterEvent, counterRegistry } from './counter.js';
 import { runEventStoreConformance } from './event-store.conformance.js';
-
-/** The shape the projections' in-memory checkpoint store has. */
-const inMemoryCheckpoints = (): CheckpointStore => {
-  const saved = new Map<string, number>();
-  return {
-    load: (name) => async () => right(saved.get(name) ?? 0),
-    save: (name, position) => async () => right(void saved.set(name, position)),
-  };
-};
 
 runEventStoreConformance('in memory (serialising, with a registry)', {
   create: async () => createInMemoryEventStore<CounterEvent>({ registry: counterRegistry }),
@@ -37,5 +27,5 @@ runEventStoreConformance('in memory (serialising, with a registry)', {
     });
     return createInMemoryEventStore<CounterEvent>({ registry: counterRegistry, rows: raw });
   },
-  checkpoints: async () => inMemoryCheckpoints(),
+  checkpoints: async () => createInMemoryCheckpointStore(),
 });
