@@ -80,6 +80,26 @@ describe('pbx-options replay', () => {
   });
 });
 
+describe('a log of several accounts', () => {
+  it('keeps one set of views per stream, in the order streams first appear', async () => {
+    const other = lines.slice(0, 500).map((line) => line.replaceAll('romashka', 'lilia'));
+    const mixed = lines.slice(0, 500).flatMap((line, i) => [line, other[i] as string]);
+    const run = await cli('replay', writeLog(mixed), '--projection', 'sms', '--json');
+    expect(run.code).toBe(0);
+    const doc = JSON.parse(run.out) as {
+      accounts: Array<{ accountId: string; events: number; sms: unknown }>;
+    };
+    expect(doc.accounts.map((a) => [a.accountId, a.events])).toEqual([
+      ['romashka', 500],
+      ['lilia', 500],
+    ]);
+    expect(doc.accounts[1]?.sms).toEqual(doc.accounts[0]?.sms);
+    const one = await cli('explain-bill', writeLog(mixed), '--account', 'lilia');
+    expect(one.out.match(/^account /gm)).toHaveLength(1);
+    expect(one.out).toContain('account lilia (stream account-lilia)');
+  });
+});
+
 describe('pbx-options explain-bill', () => {
   it("prints each line's formula and the days behind it, in runs or (--daily) day by day", async () => {
     const run = await cli('explain-bill', file, '--period', '2025-04-25');
