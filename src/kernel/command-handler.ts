@@ -52,6 +52,7 @@ export interface HandledCommand<E extends AnyEvent> {
 
 /** Handles commands against an event store. */
 export interface CommandHandler<E extends AnyEvent> {
+  /** Validates, decides and appends one command; idempotent by `commandId`. */
   handle(command: unknown): TaskEither<HandlerError, HandledCommand<E>>;
 }
 

@@ -23,8 +23,11 @@ export type DeepReadonly<T> = T extends (...args: never[]) => unknown
 
 /** The three functions of an event-sourced model. */
 export interface Decider<Command, Event, State, Error = DomainError> {
+  /** The events a command produces in a state, or why it is refused. Pure. */
   decide(command: Command, state: State): Either<Error, readonly Event[]>;
+  /** The state after one event; the state passed in is left unchanged. */
   evolve(state: State, event: Event): State;
+  /** The state before any event. */
   readonly initialState: State;
 }
 
@@ -34,6 +37,7 @@ export type Recipe<State, Event> = (draft: Draft<State>, event: Event) => void;
 /** A Decider whose evolution is a {@link Recipe}, with batch folds at replay speed. */
 export interface RecipeDecider<Command, Event, State, Error = DomainError>
   extends Decider<Command, Event, State, Error> {
+  /** The mutation recipe behind `evolve`, `fold` and `foldOnto`. */
   readonly recipe: Recipe<State, Event>;
   /** Folds a whole history onto a fresh copy of the initial state. */
   fold(events: Iterable<Event>): State;

@@ -20,7 +20,9 @@ export interface Snapshot<State> {
 
 /** Where snapshots are kept. */
 export interface SnapshotStore<State> {
+  /** The newest snapshot of a stream, if any. */
   load(streamId: string): TaskEither<StoreError, Option<Snapshot<State>>>;
+  /** Keeps a snapshot (an older one than the kept one is ignored). */
   save(snapshot: Snapshot<State>): TaskEither<StoreError, void>;
 }
 

@@ -49,7 +49,9 @@ export interface CatchUpProjector<P extends ProjectionSet> {
   stop(): Promise<void>;
   /** Folds the whole log again from scratch (while stopped) and saves the checkpoint. */
   rebuild(): TaskEither<StoreError, void>;
+  /** The views of one stream (account) as of the last applied event. */
   views(streamId: string): ViewsOf<P>;
+  /** Every stream's views and the position they are as of. */
   state(): ProjectedState<P>;
 }
 

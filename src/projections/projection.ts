@@ -37,11 +37,17 @@ export interface Projection<View, Event = ProjectedEvent> {
  * a `Projection<V>` of any `V` is one.)
  */
 export interface AnyProjection<Event = ProjectedEvent> {
+  /** The projection's name (a checkpoint key). */
   readonly name: string;
+  /** The view before any event. */
   readonly initial: unknown;
+  /** Applies one event to a private view in place. */
   recipe(draft: never, event: Event): void;
+  /** The view after one event; the view passed in is left unchanged. */
   apply(view: never, event: Event): unknown;
+  /** Folds a whole history onto a fresh view. */
   fold(events: Iterable<Event>): unknown;
+  /** Applies events to a view others may hold; returns a new view. */
   foldOnto(view: never, events: Iterable<Event>): unknown;
 }
 

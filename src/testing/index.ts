@@ -27,6 +27,7 @@ export interface DeciderThen<Event, State> {
 
 /** A specification with its history given. */
 export interface DeciderGiven<Command, Event, State> {
+  /** Decides `command` against the given history. */
   when(command: Command): DeciderThen<Event, State>;
   /** The state the history folds into. */
   readonly state: State;
@@ -84,7 +85,9 @@ export const given = <Command, Event, State>(
 
 /** A projection: a fold of events into a read model. */
 export interface ProjectionLike<Event, View> {
+  /** The view before any event. */
   readonly initial: View;
+  /** The view after one event. */
   readonly apply: (view: View, event: Event) => View;
 }
 
