@@ -226,7 +226,11 @@ export const startEmbeddedPostgres = async (): Promise<TestServer> => {
       child.stderr?.on('data', (chunk: Buffer) => {
         stderr = (stderr + chunk.toString('utf8')).slice(-4_000);
       });
-      const killOnExit = () => child.kill('SIGKILL');
+      // A run that dies without stop(): no server or data folder is left behind.
+      const killOnExit = () => {
+        child.kill('SIGKILL');
+        fs.rmSync(base, { recursive: true, force: true });
+      };
       process.once('exit', killOnExit);
       try {
         await waitUntilReady(url, child, () => stderr);
