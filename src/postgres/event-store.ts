@@ -11,13 +11,13 @@
 import { type Either, isLeft, left, right } from 'fp-ts/lib/Either.js';
 import { none, some } from 'fp-ts/lib/Option.js';
 import type { AnyEvent, StoredEvent } from '../kernel/envelope.js';
-import { type ConcurrencyError, concurrencyError, type StoreError, storeError } from '../kernel/errors.js';
-import type { AppendResult, EventStore, ExpectedVersion } from '../kernel/event-store.js';
+import { type StoreError, storeError } from '../kernel/errors.js';
+import type { EventStore } from '../kernel/event-store.js';
 import type { PayloadRegistry } from '../kernel/registry.js';
-import { toStoredEvent } from '../kernel/stored-event.js';
-import { attempt, constraintOf, type PgPool, type Queryable, sqlStateOf } from './connection.js';
-import { type SchemaNames, schemaNames } from './names.js';
-import { type Batch, decodeRow, EVENT_COLUMNS, encodeBatch } from './rows.js';
+import { appendBatch, checkOnly } from './append.js';
+import { attempt, type PgPool } from './connection.js';
+import { schemaNames } from './names.js';
+import { decodeRow, EVENT_COLUMNS, encodeBatch } from './rows.js';
 import { subscribeOn } from './subscribe.js';
 import { createWakeUps } from './wake-ups.js';
 
@@ -97,9 +97,13 @@ export const createPostgresEventStore = <E extends AnyEvent = AnyEvent>(
         o.limit === undefined ? Number.POSITIVE_INFINITY : Math.max(0, o.limit),
       );
 
+  /** Rejects with a `StoreError` (not a driver exception) when the server cannot be asked. */
   const head = async (): Promise<number> => {
-    const result = await pool.query(`SELECT coalesce(max(global_position), 0) AS head FROM ${n.events}`);
-    return Number(result.rows[0]?.head ?? 0);
+    const result = await attempt('reading the head of the log', () =>
+      pool.query(`SELECT coalesce(max(global_position), 0) AS head FROM ${n.events}`),
+    );
+    if (isLeft(result)) throw result.left;
+    return Number(result.right.rows[0]?.head ?? 0);
   };
 
   return {
@@ -149,70 +153,4 @@ export const createPostgresEventStore = <E extends AnyEvent = AnyEvent>(
     },
     subscribe: (o) => subscribeOn<E>({ readAll, head, wakeUps }, o),
   };
-};
-
-const versionOf = async (db: Queryable, n: SchemaNames, streamId: string): Promise<number> => {
-  const result = await db.query(
-    `SELECT coalesce(max(version), 0) AS version FROM ${n.events} WHERE stream_id = $1`,
-    [streamId],
-  );
-  return Number(result.rows[0]?.version ?? 0);
-};
-
-const checkOnly = async (
-  pool: PgPool,
-  n: SchemaNames,
-  streamId: string,
-  expected: ExpectedVersion,
-): Promise<Either<ConcurrencyError | StoreError, AppendResult<never>>> => {
-  const current = await attempt(`reading the version of ${streamId}`, () => versionOf(pool, n, streamId));
-  if (isLeft(current)) return current;
-  if (expected !== 'any' && expected !== current.right) {
-    return left(concurrencyError(streamId, expected, current.right));
-  }
-  return right({ nextVersion: current.right, events: [] });
-};
-
-const appendBatch = async <E extends AnyEvent>(
-  pool: PgPool,
-  n: SchemaNames,
-  streamId: string,
-  batch: Batch<E>,
-  expected: ExpectedVersion,
-): Promise<Either<ConcurrencyError | StoreError, AppendResult<E>>> => {
-  const expectedOrNull = expected === 'any' ? null : expected;
-  const result = await attempt(`appending to ${streamId}`, () =>
-    pool.query(`SELECT out_head, out_position, out_version FROM ${n.appendFunction}($1, $2, $3::jsonb)`, [
-      streamId,
-      expectedOrNull,
-      batch.json,
-    ]),
-  );
-  if (isLeft(result)) {
-    const error = result.left.cause;
-    if (sqlStateOf(error) !== '23505' || constraintOf(error) !== 'events_stream_version') return result;
-    // A writer that does not take the append lock got there first: still only a conflict.
-    const actual = await attempt(`reading the version of ${streamId}`, () => versionOf(pool, n, streamId));
-    if (isLeft(actual)) return actual;
-    return left(concurrencyError(streamId, expectedOrNull ?? actual.right, actual.right));
-  }
-  const rows = result.right.rows;
-  if (rows.length !== batch.events.length || rows[0]?.out_position === null) {
-    const actual = Number(rows[0]?.out_head ?? 0);
-    return left(concurrencyError(streamId, expectedOrNull ?? actual, actual));
-  }
-  const positions = rows
-    .map((row) => ({ version: Number(row.out_version), position: Number(row.out_position) }))
-    .sort((a, b) => a.version - b.version);
-  const stored = batch.events.map((event, i) =>
-    toStoredEvent(
-      event,
-      batch.eventIds[i]!,
-      streamId,
-      positions[i]!.version,
-      positions[i]!.position,
-      batch.schemaVersions[i]!,
-    ),
-  );
-  return right({ nextVersion: positions[positions.length - 1]!.version, events: stored });
 };
