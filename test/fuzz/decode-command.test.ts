@@ -15,7 +15,7 @@ import { firstDifference } from '../properties/support/compare.js';
 import { type GlobalsSnapshot, globalChanges, snapshotGlobals } from './support/globals.js';
 import { garbage, mutated, nested, nestedArray, parsedWithPrototypeKeys } from './support/hostile.js';
 import { knownIssueReport } from './support/known-issues.js';
-import { checkDecoding, emptyCounts } from './support/outcome.js';
+import { checkDecoding, emptyCounts, fuzzParameters } from './support/outcome.js';
 import { validRawCommand } from './support/samples.js';
 
 const decider = createAccountDecider();
@@ -67,11 +67,11 @@ const check = (input: unknown): void => {
 
 describe('decodeCommand against hostile input', () => {
   it('survives 70 000 mutations of valid commands of every type', () => {
-    fc.assert(fc.property(mutated(validRawCommand), check), { numRuns: 70_000 });
+    fc.assert(fc.property(mutated(validRawCommand), check), fuzzParameters(70_000));
   });
 
   it('survives 30 000 garbage values, prototype keys and non-JSON values', () => {
-    fc.assert(fc.property(garbage, check), { numRuns: 30_000 });
+    fc.assert(fc.property(garbage, check), fuzzParameters(30_000));
   });
 
   it('survives prototype keys in every position, deep nesting and arrays for objects', () => {

@@ -12,7 +12,7 @@ import { type AccountEvent, decodeEvent, decodeStoredAccountEvent } from '../../
 import { type GlobalsSnapshot, globalChanges, snapshotGlobals } from './support/globals.js';
 import { garbage, mutated, nested, parsedWithPrototypeKeys } from './support/hostile.js';
 import { hit, KNOWN_ISSUES, knownIssueReport } from './support/known-issues.js';
-import { checkDecoding, emptyCounts } from './support/outcome.js';
+import { checkDecoding, emptyCounts, fuzzParameters } from './support/outcome.js';
 import { VALID_EVENTS, validEvent, validStoredEvent } from './support/samples.js';
 
 const opening = VALID_EVENTS.filter((e) => e.type === 'AccountOpened').slice(0, 1);
@@ -58,11 +58,11 @@ const checkStored = (input: unknown) =>
 
 describe('decodeEvent against hostile input', () => {
   it('survives 80 000 mutations of valid events of every type', () => {
-    fc.assert(fc.property(mutated(validEvent), checkEvent), { numRuns: 80_000 });
+    fc.assert(fc.property(mutated(validEvent), checkEvent), fuzzParameters(80_000));
   });
 
   it('survives 20 000 garbage values, prototype keys and non-JSON values', () => {
-    fc.assert(fc.property(garbage, checkEvent), { numRuns: 20_000 });
+    fc.assert(fc.property(garbage, checkEvent), fuzzParameters(20_000));
   });
 
   it('survives prototype keys in data and metadata, schema versions and deep nesting', () => {
@@ -92,8 +92,8 @@ describe('decodeEvent against hostile input', () => {
 
 describe('decodeStoredAccountEvent against hostile input', () => {
   it('survives 25 000 mutations of valid stored events and 5 000 garbage values', () => {
-    fc.assert(fc.property(mutated(validStoredEvent), checkStored), { numRuns: 25_000 });
-    fc.assert(fc.property(garbage, checkStored), { numRuns: 5_000 });
+    fc.assert(fc.property(mutated(validStoredEvent), checkStored), fuzzParameters(25_000));
+    fc.assert(fc.property(garbage, checkStored), fuzzParameters(5_000));
     expect(stored.inputs).toBe(30_000);
     expect(stored.refused).toBeGreaterThan(stored.inputs / 2);
     expect(stored.accepted).toBeGreaterThan(0);

@@ -13,6 +13,7 @@ import { createAccountDecider } from '../../src/account/decider.js';
 import { deepFreeze } from '../../src/kernel/decider.js';
 import { GSM_DEFAULT_CHARACTERS, GSM_EXTENSION_CHARACTERS } from '../../src/sms/gsm-alphabet.js';
 import { countSmsSegments } from '../../src/sms/segments.js';
+import { fuzzParameters } from './support/outcome.js';
 
 const pieces = [
   'a',
@@ -164,7 +165,7 @@ describe('every kind of Unicode', () => {
   it('countSmsSegments gives a defined answer within the rules, for 30 000 texts', () => {
     fc.assert(
       fc.property(text, (t) => expectDefinedAnswer(t)),
-      { numRuns: 30_000 },
+      fuzzParameters(30_000),
     );
   });
 
@@ -173,7 +174,7 @@ describe('every kind of Unicode', () => {
       fc.property(text, fc.boolean(), fc.boolean(), (t, sms, telegram) =>
         expectConfiguredOrRefused(t, sms, telegram),
       ),
-      { numRuns: 10_000 },
+      fuzzParameters(10_000),
     );
   });
 

@@ -163,13 +163,26 @@ export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
 
 /** A fresh copy of plain objects and arrays (generated values are shared, and get frozen). */
 const copy = (value: unknown): unknown => {
-  if (Array.isArray(value)) return value.map(copy);
+  if (Array.isArray(value)) {
+    // No `map`: an array with an own `constructor` key breaks species-aware methods.
+    const out: unknown[] = [];
+    for (let i = 0; i < value.length; i++) out.push(copy(value[i]));
+    for (const key of Object.keys(value))
+      if (!/^\d+$/.test(key)) defineOwn(out, key, copy(value[key as never]));
+    return out;
+  }
   if (typeof value !== 'object' || value === null) return value;
   const proto = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null) return value;
   const out: Record<string, unknown> = proto === null ? Object.create(null) : {};
   for (const key of Object.keys(value)) defineOwn(out, key, copy((value as Record<string, unknown>)[key]));
   return out;
+};
+
+/** Removes element `index` without `splice` (which honours `constructor[Symbol.species]`). */
+const removeAt = (array: unknown[], index: number): void => {
+  for (let i = index; i + 1 < array.length; i++) array[i] = array[i + 1];
+  if (index < array.length) array.length--;
 };
 
 /** The value as a string, the way a careless client might send it. */
@@ -210,7 +223,7 @@ export const mutate = (value: unknown, mutations: readonly Mutation[]): unknown 
     switch (m.op) {
       case 'delete':
         if (key === undefined) root = undefined;
-        else if (Array.isArray(holder)) holder.splice(Number(key), 1);
+        else if (Array.isArray(holder)) removeAt(holder, Number(key));
         else delete holder[key];
         break;
       case 'replace':

@@ -44,6 +44,25 @@ export const KNOWN_ISSUES = {
     'payload-prototype',
     'decodeEvent: an own "__proto__" key in data becomes the prototype of the decoded payload',
   ),
+  /**
+   * io-ts `t.array` copies an array with `slice()` when an item changes in decoding (a phone
+   * number normalised): `slice` honours `constructor[Symbol.species]`, so an array carrying an
+   * own `constructor` key with a primitive value makes the decoder throw a TypeError. JSON cannot
+   * express such an array; a JavaScript caller can.
+   */
+  arraySpecies: issue(
+    'array-species',
+    'decoders throw a TypeError on an array with an own "constructor" key (io-ts t.array slice)',
+  ),
+};
+
+/** Whether an array with an own `constructor` key appears anywhere within `value`. */
+export const holdsArrayWithConstructor = (value: unknown, depth = 0): boolean => {
+  if (typeof value !== 'object' || value === null || depth > 50) return false;
+  if (Array.isArray(value) && Object.hasOwn(value, 'constructor')) return true;
+  for (const key of Object.keys(value))
+    if (holdsArrayWithConstructor((value as Record<string, unknown>)[key], depth + 1)) return true;
+  return false;
 };
 
 /** Records a hit of `issue`. */

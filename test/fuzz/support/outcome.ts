@@ -6,7 +6,7 @@ import type { Either } from 'fp-ts/lib/Either.js';
 import { isLeft } from 'fp-ts/lib/Either.js';
 import type { ValidationError } from '../../../src/kernel/errors.js';
 import { freshObjectsPolluted } from './globals.js';
-import { hasOwnKey, hit, holdsProtoKey, KNOWN_ISSUES } from './known-issues.js';
+import { hasOwnKey, hit, holdsArrayWithConstructor, holdsProtoKey, KNOWN_ISSUES } from './known-issues.js';
 
 /** Counts of what a fuzz run saw. */
 export interface FuzzCounts {
@@ -40,7 +40,15 @@ export const checkDecoding = <A>(
   counts.inputs++;
   if (holdsProtoKey(input)) hit(KNOWN_ISSUES.frozenProtoKey);
   else freezeInput(input);
-  const result = decode(input);
+  let result: Either<ValidationError, A>;
+  try {
+    result = decode(input);
+  } catch (error) {
+    const species = error instanceof TypeError && error.message.includes('Symbol.species');
+    if (!species || !holdsArrayWithConstructor(input)) throw error;
+    hit(KNOWN_ISSUES.arraySpecies);
+    return undefined;
+  }
   const polluted = freshObjectsPolluted();
   if (polluted.length > 0) throw new Error(`decoding polluted the built-ins: ${polluted.join(', ')}`);
   if (isLeft(result)) {
@@ -64,4 +72,15 @@ export const checkDecoding = <A>(
   }
   counts.accepted++;
   return result.right;
+};
+
+/** fast-check parameters of a fuzz property: `PBX_PROPERTY_SEED` / `PBX_PROPERTY_PATH` replay a failure. */
+export const fuzzParameters = (numRuns: number) => {
+  const seed = process.env.PBX_PROPERTY_SEED;
+  const path = process.env.PBX_PROPERTY_PATH;
+  return {
+    numRuns,
+    ...(seed === undefined ? {} : { seed: Number(seed) }),
+    ...(path === undefined ? {} : { path, endOnFailure: true }),
+  };
 };
