@@ -15,6 +15,7 @@ export interface QueryResultLike {
 
 /** Something that runs SQL (`pg.Pool`, `pg.PoolClient`, `pg.Client`). */
 export interface Queryable {
+  /** Runs one statement with positional parameters (`$1`, `$2`, …). */
   query(text: string, values?: unknown[]): Promise<QueryResultLike>;
 }
 
@@ -28,14 +29,19 @@ export interface PgNotification {
 export interface PooledConnection extends Queryable {
   /** Gives the connection back; with an error, the pool discards it. */
   release(error?: Error | boolean): void;
+  /** Listens to `LISTEN` notifications on this connection. */
   on(event: 'notification', listener: (message: PgNotification) => void): unknown;
+  /** Listens to errors of this connection (a dropped connection emits one). */
   on(event: 'error', listener: (error: Error) => void): unknown;
+  /** Stops listening to notifications. */
   removeListener(event: 'notification', listener: (message: PgNotification) => void): unknown;
+  /** Stops listening to errors. */
   removeListener(event: 'error', listener: (error: Error) => void): unknown;
 }
 
 /** A connection pool (`pg.Pool` fits). */
 export interface PgPool extends Queryable {
+  /** Takes a connection for a transaction or a `LISTEN`. */
   connect(): Promise<PooledConnection>;
 }
 
