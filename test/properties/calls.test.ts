@@ -5,8 +5,7 @@
  * refusals leave nothing, replay equals the step-by-step state (see support/).
  */
 import { describe, it } from 'vitest';
-import type { Catalogue } from '../../src/catalogue/catalogue.js';
-import { defaultCatalogue } from '../../src/catalogue/default-catalogue.js';
+import { TINY_SMS_PACKAGES } from './support/catalogues.js';
 import { CALLING_ACCOUNT } from './support/preludes.js';
 import { checkSequences, expectReached } from './support/property.js';
 import { timeoutFor } from './support/runs.js';
@@ -39,16 +38,6 @@ const setup: Profile = {
   EnableSmartCallback: 1,
 };
 
-/** Tiny SMS packages, so that balances run out and packages renew within a short history. */
-const tinyPackages: Catalogue = {
-  ...defaultCatalogue,
-  smsPackages: [
-    { size: 3, price: 0 },
-    { size: 7, price: 1_000 },
-    { size: 100, price: 5_000 },
-  ],
-};
-
 describe('calls, notices and SMS over random histories', () => {
   it(
     'keeps the balance, notices and routing invariants after every event, for 3 000 sequences',
@@ -57,7 +46,7 @@ describe('calls, notices and SMS over random histories', () => {
         profile,
         3000,
         { setup, prelude: CALLING_ACCOUNT, chunks: callbackChunk },
-        tinyPackages,
+        TINY_SMS_PACKAGES,
       );
       expectReached(stats, profile, [
         'NotificationSent:sms',

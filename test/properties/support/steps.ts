@@ -281,10 +281,11 @@ export const sequenceOf = (
       : fc.oneof({ weight: 7, arbitrary: step.map((s) => [s]) }, { weight: 1, arbitrary: opening.chunks });
   const length = (min: number, max: number) =>
     fc.array(entry, { minLength: min, maxLength: max, size: 'max' }).map((entries) => entries.flat());
+  // Every bucket starts at 0, so that a failing sequence shrinks to its shortest.
   const body = fc.oneof(
-    { weight: 70, arbitrary: length(0, 25) },
-    { weight: 25, arbitrary: length(25, 75) },
-    { weight: 5, arbitrary: length(75, 180) },
+    { weight: 50, arbitrary: length(0, 25) },
+    { weight: 35, arbitrary: length(0, 90) },
+    { weight: 15, arbitrary: length(0, 180) },
   );
   return fc
     .tuple(before, open, fixed, setup, body)
