@@ -13,7 +13,7 @@ try {
   const tarball = join(out, filename);
   console.log(`packed ${tarball}`);
   run('npx', ['publint', '--strict', tarball]);
-  run('npx', ['attw', '--pack', '.', '--profile', 'node16', '--format', 'table-flipped']);
+  run('npx', ['attw', '--pack', '.', '--format', 'table-flipped']);
 } finally {
   rmSync(out, { recursive: true, force: true });
 }
