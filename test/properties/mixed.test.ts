@@ -18,9 +18,9 @@ const profile: Profile = {
 
 describe('every command over random histories', () => {
   it(
-    'keeps every invariant after every event, for 2 500 sequences',
+    'keeps every invariant after every event, for 2 300 sequences',
     () => {
-      const stats = checkSequences(profile, 2500, { prelude: FULL_ACCOUNT });
+      const stats = checkSequences(profile, 2300, { prelude: FULL_ACCOUNT });
       expectReached(stats, profile, ['RecordingsEvicted:space-needed', 'NotificationSent:sms']);
     },
     timeoutFor(),

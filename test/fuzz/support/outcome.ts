@@ -74,13 +74,26 @@ export const checkDecoding = <A>(
   return result.right;
 };
 
-/** fast-check parameters of a fuzz property: `PBX_PROPERTY_SEED` / `PBX_PROPERTY_PATH` replay a failure. */
+/** `PBX_FUZZ_SCALE` (e.g. `0.02` under mutation testing) scales every fuzz run; default 1. */
+const scale = (): number => {
+  const parsed = Number(process.env.PBX_FUZZ_SCALE ?? '1');
+  return Number.isFinite(parsed) && parsed > 0 ? parsed : 1;
+};
+
+/** `count` inputs at the current scale (at least 1). */
+export const scaled = (count: number): number => Math.max(1, Math.round(count * scale()));
+
+/**
+ * fast-check parameters of a fuzz property of `numRuns` inputs (scaled): `PBX_PROPERTY_SEED` /
+ * `PBX_PROPERTY_PATH` replay a failure.
+ */
 export const fuzzParameters = (numRuns: number) => {
   const seed = process.env.PBX_PROPERTY_SEED;
   const path = process.env.PBX_PROPERTY_PATH;
   return {
-    numRuns,
+    numRuns: scaled(numRuns),
     ...(seed === undefined ? {} : { seed: Number(seed) }),
-    ...(path === undefined ? {} : { path, endOnFailure: true }),
+    ...(path === undefined ? {} : { path }),
+    endOnFailure: path !== undefined || process.env.PBX_PROPERTY_NO_SHRINK !== undefined,
   };
 };

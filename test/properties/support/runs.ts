@@ -1,7 +1,8 @@
 /**
  * How many sequences a property runs: its share of the 10 000 per `npm test`, or of
- * `PBX_PROPERTY_RUNS` for a nightly-size run. `PBX_PROPERTY_SEED` (and `PBX_PROPERTY_PATH`)
- * replay a failure fast-check printed.
+ * `PBX_PROPERTY_RUNS` for a nightly-size (or, under mutation testing, a small) run.
+ * `PBX_PROPERTY_SEED` (and `PBX_PROPERTY_PATH`) replay a failure fast-check printed;
+ * `PBX_PROPERTY_NO_SHRINK` stops at the first failure without shrinking it.
  */
 import type fc from 'fast-check';
 
@@ -26,7 +27,8 @@ export const parametersFor = (share: number): fc.Parameters<unknown> => {
     numRuns,
     ...(seed === undefined ? {} : { seed: Number(seed) }),
     ...(path === undefined ? {} : { path }),
-    endOnFailure: path !== undefined,
+    // Mutation runs only need to know that a property fails, not its shortest counterexample.
+    endOnFailure: path !== undefined || process.env.PBX_PROPERTY_NO_SHRINK !== undefined,
   };
 };
 

@@ -283,9 +283,9 @@ export const sequenceOf = (
     fc.array(entry, { minLength: min, maxLength: max, size: 'max' }).map((entries) => entries.flat());
   // Every bucket starts at 0, so that a failing sequence shrinks to its shortest.
   const body = fc.oneof(
-    { weight: 50, arbitrary: length(0, 25) },
+    { weight: 55, arbitrary: length(0, 25) },
     { weight: 35, arbitrary: length(0, 90) },
-    { weight: 15, arbitrary: length(0, 180) },
+    { weight: 10, arbitrary: length(0, 180) },
   );
   return fc
     .tuple(before, open, fixed, setup, body)

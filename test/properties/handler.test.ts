@@ -1,0 +1,95 @@
+/**
+ * The same random histories through the command handler and the in-memory event store, as a
+ * service runs them: raw input in, events appended. A refused command (invalid or decided
+ * against) appends nothing; what the store holds is exactly what the decider decided, in order;
+ * a command sent again appends nothing and returns the events it appended the first time.
+ */
+import fc from 'fast-check';
+import { isLeft } from 'fp-ts/lib/Either.js';
+import { describe, expect, it } from 'vitest';
+import { accountCommandTypes } from '../../src/account/commands.js';
+import type { AccountEvent } from '../../src/account/events.js';
+import { accountStreamId, createCommandHandler } from '../../src/account/handler.js';
+import { createInMemoryEventStore } from '../../src/kernel/in-memory-event-store.js';
+import { FULL_ACCOUNT } from './support/preludes.js';
+import { openingInstant } from './support/property.js';
+import { ACCOUNT, rawCommand, runSteps } from './support/runner.js';
+import { parametersFor, timeoutFor } from './support/runs.js';
+import { type Profile, type Step, sequenceOf } from './support/steps.js';
+
+const profile: Profile = {
+  ...Object.fromEntries(accountCommandTypes.map((type) => [type, 1])),
+  StoreRecording: 6,
+  RegisterCall: 6,
+};
+
+/** What the runs exercised: a run that appends nothing or repeats nothing proves little. */
+const reach = { appended: 0, refused: 0, repeated: 0 };
+
+const decided = (event: AccountEvent) => ({
+  type: event.type,
+  data: event.data,
+  metadata: { at: event.metadata.at, commandId: event.metadata.commandId, actor: event.metadata.actor },
+});
+
+const runThroughHandler = async (startMs: number, steps: readonly Step[]): Promise<void> => {
+  const store = createInMemoryEventStore<AccountEvent>();
+  const handler = createCommandHandler({ eventStore: store });
+  const streamId = accountStreamId(ACCOUNT);
+  const raws: Record<string, unknown>[] = [];
+  const appended = new Map<number, readonly AccountEvent[]>();
+  let atMs = startMs;
+  for (const [index, step] of steps.entries()) {
+    atMs += step.gapMs;
+    const raw = rawCommand(step, index, atMs);
+    raws.push(raw);
+    const before = await store.readAll()();
+    const result = await handler.handle(raw)();
+    const after = await store.readAll()();
+    if (isLeft(before) || isLeft(after)) throw new Error('the in-memory store failed');
+    const added = after.right.slice(before.right.length);
+    if (isLeft(result)) {
+      expect(added, `step ${index} was refused (${result.left.code}) but appended`).toEqual([]);
+      reach.refused++;
+      continue;
+    }
+    expect(result.right.duplicate).toBe(false);
+    expect(added.map((e) => e.metadata.eventId)).toEqual(result.right.events.map((e) => e.metadata.eventId));
+    if (added.length > 0) appended.set(index, result.right.events as readonly AccountEvent[]);
+    reach.appended += added.length;
+  }
+  // The store holds what the decider decides for the same steps, in order.
+  const expected = runSteps(steps, startMs, { billing: false }).log;
+  const own = await store.readStream(streamId)();
+  if (isLeft(own)) throw new Error('the in-memory store failed');
+  expect(own.right.map(decided)).toEqual(expected.map(decided));
+  // Sent again, a command that appended appends nothing and returns its first events.
+  for (const [index, events] of appended) {
+    if (index % 3 !== 0) continue;
+    const total = (await store.readAll()()) as { right: readonly unknown[] };
+    const again = await handler.handle(raws[index])();
+    if (isLeft(again)) throw new Error(`step ${index} sent again was refused: ${again.left.code}`);
+    expect(again.right.duplicate).toBe(true);
+    reach.repeated++;
+    expect(again.right.events.map(decided)).toEqual(events.map(decided));
+    expect(((await store.readAll()()) as { right: readonly unknown[] }).right.length).toBe(
+      total.right.length,
+    );
+  }
+};
+
+describe('random histories through the command handler and the event store', () => {
+  it(
+    'appends exactly what is decided, nothing for a refusal or a repeat, for 200 sequences',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(openingInstant, sequenceOf(profile, { prelude: FULL_ACCOUNT }), runThroughHandler),
+        parametersFor(200),
+      );
+      expect(reach.appended).toBeGreaterThan(0);
+      expect(reach.refused).toBeGreaterThan(0);
+      expect(reach.repeated).toBeGreaterThan(0);
+    },
+    timeoutFor(),
+  );
+});
