@@ -9,6 +9,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { isLeft } from 'fp-ts/lib/Either.js';
+import { createPrng } from '../examples/month/prng.js';
 import type { AccountCommand, AccountCommandOf } from '../src/account/commands.js';
 import { createAccountDecider } from '../src/account/decider.js';
 import type { AccountEvent } from '../src/account/events.js';
@@ -41,17 +42,8 @@ const heapUsed = (): number => {
   return process.memoryUsage().heapUsed;
 };
 
-/** mulberry32, so both runs see the same calls. */
-const prng = (seed: number) => {
-  let s = seed >>> 0;
-  return (): number => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-};
+/** The demo's seeded mulberry32, as a fraction: the same sequence on every run. */
+const prng = (seed: number) => createPrng(seed).fraction;
 
 type CallData = AccountCommandOf<'RegisterCall'>['data'];
 

@@ -12,6 +12,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { isLeft } from 'fp-ts/lib/Either.js';
+import { createPrng } from '../examples/month/prng.js';
 import type { AccountCommand } from '../src/account/commands.js';
 import { createAccountDecider, replay } from '../src/account/decider.js';
 import type { AccountEvent } from '../src/account/events.js';
@@ -30,17 +31,8 @@ const SCENARIOS = [
 const OPTIONS = ['callerId', 'recording', 'shortNumber', 'melody'] as const;
 const MB = 1024 * 1024;
 
-/** mulberry32: the same events in every run. */
-const prng = (seed: number) => {
-  let s = seed >>> 0;
-  return (): number => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-};
+/** The demo's seeded mulberry32, as a fraction: the same sequence on every run. */
+const prng = (seed: number) => createPrng(seed).fraction;
 
 const employee = (i: number): string => `+7912${String(1_000_000 + i).padStart(7, '0')}`;
 

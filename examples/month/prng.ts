@@ -17,6 +17,8 @@ export interface Prng {
   chance(perMille: number): boolean;
   /** One element of a non-empty list. */
   pick<T>(items: readonly T[]): T;
+  /** A number in `[0, 1)` (for benchmarks and tests that want a fraction). */
+  fraction(): number;
 }
 
 /** Creates a {@link Prng} from a 32-bit seed. */
@@ -36,5 +38,6 @@ export const createPrng = (seed: number): Prng => {
     between: (min, max) => min + int(max - min + 1),
     chance: (perMille) => int(1000) < perMille,
     pick: <T>(items: readonly T[]): T => items[int(items.length)] as T,
+    fraction: () => next() / 4_294_967_296,
   };
 };

@@ -7,19 +7,11 @@
  */
 import { SegmentedMessage } from 'sms-segments-calculator';
 import { describe, expect, it } from 'vitest';
+import { createPrng } from '../../examples/month/prng.js';
 import { countSmsSegments } from '../../src/sms/segments.js';
 
-/** mulberry32: a small seeded PRNG, so the corpus is the same on every run. */
-const prng = (seed: number) => {
-  let s = seed >>> 0;
-  return (): number => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-};
+/** The demo's seeded mulberry32, as a fraction: the same sequence on every run. */
+const prng = (seed: number) => createPrng(seed).fraction;
 
 const LATIN = [
   ...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,!?-:;\'"()@£$¥èéÄÖÑÜ§Δ\n',
