@@ -16,8 +16,13 @@ import { type DeepReadonly, fold, produceWith, type Recipe } from '../kernel/dec
 /** What a projection reads: any account event, decided or stored (stored metadata has more fields). */
 export type ProjectedEvent = AccountEvent;
 
-/** A fold of events into a read model, usable over a list and one event at a time. */
+/**
+ * A fold of events into a read model, usable over a list and one event at a time. Calling it
+ * with a list of events is `fold`: `quotaUsage(events)`.
+ */
 export interface Projection<View, Event = ProjectedEvent> {
+  /** The view of a whole list of events (same as {@link Projection.fold}). */
+  (events: Iterable<Event>): View;
   /** A stable name (checkpoints and runners key on it). */
   readonly name: string;
   /** The view before any event (plain JSON data; never mutated). */
@@ -66,14 +71,17 @@ export const createProjection = <V, Event = ProjectedEvent>(definition: {
   type View = DeepReadonly<V>;
   const recipe = definition.recipe as unknown as Recipe<View, Event>;
   const initial = definition.initial as unknown as View;
-  return {
-    name: definition.name,
+  const foldAll = (events: Iterable<Event>): View => fold(recipe, initial, events);
+  const projection = (events: Iterable<Event>): View => foldAll(events);
+  // A function's own `name` is read-only: define it rather than assign it.
+  Object.defineProperty(projection, 'name', { value: definition.name });
+  return Object.assign(projection, {
     initial,
     recipe,
-    apply: (view, event) => produceWith(recipe, view, [event]),
-    fold: (events) => fold(recipe, initial, events),
-    foldOnto: (view, events) => produceWith(recipe, view, events),
-  };
+    apply: (view: View, event: Event): View => produceWith(recipe, view, [event]),
+    fold: foldAll,
+    foldOnto: (view: View, events: Iterable<Event>): View => produceWith(recipe, view, events),
+  }) as Projection<View, Event>;
 };
 
 /** Folds a list of events into a projection's view, at replay speed. */

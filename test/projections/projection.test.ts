@@ -88,3 +88,14 @@ describe('chunked list', () => {
     expect((next.root[0] as unknown[])[5]).toBe((base.root as unknown[])[5]);
   });
 });
+
+describe('a projection is a function of a list of events', () => {
+  it('calling it folds the list, the same as fold and as apply event by event', async () => {
+    const { quotaUsage, smsBalance } = await import('../../src/projections/index.js');
+    const { allSampleEvents } = await import('./builders.js');
+    const events = allSampleEvents();
+    expect(quotaUsage(events)).toEqual(quotaUsage.fold(events));
+    expect(smsBalance(events)).toEqual(events.reduce(smsBalance.apply, smsBalance.initial));
+    expect(quotaUsage.name).toBe('quotaUsage');
+  });
+});
