@@ -80,6 +80,7 @@ export {
   withInlineProjections,
 } from './runner.js';
 export { formatRenewingPackage, formatSmsBalance, type SmsBalance, smsBalance } from './sms-balance.js';
+export { describeSmsText, type SmsTextCounter } from './sms-text.js';
 export { formatTariffCard, type TariffCard, type TariffCardText, tariffCard } from './tariff-card.js';
 
 import { billing } from './billing.js';
