@@ -14,6 +14,7 @@ import { defaultCatalogue } from '../../../src/catalogue/default-catalogue.js';
 import { deepFreeze } from '../../../src/kernel/decider.js';
 import { checkBilling } from './billing-checks.js';
 import { firstDifference } from './compare.js';
+import { checkEffect } from './effect-checks.js';
 import { applyToModel, checkAlert, checkEvent, fail } from './event-checks.js';
 import { emptyModel, type Model } from './model.js';
 import { checkState } from './state-checks.js';
@@ -242,6 +243,7 @@ export const runSteps = (steps: readonly Step[], startMs: number, options: RunOp
         if (stats !== undefined) bump(stats.events, eventKey(event));
       });
       checkAlert(before, state, command, events);
+      checkEffect(before, state, command, events);
     } catch (error) {
       fail(`${where}, command ${JSON.stringify(command)}: ${(error as Error).message}`);
     }
