@@ -48,6 +48,7 @@ const collectEvents = (): AccountEvent[] => {
         StoreRecording: 10,
         PinRecording: 3,
         UnpinRecording: 3,
+        DeleteRecording: 3,
         SetAutoAddPacks: 1,
         RemoveStoragePack: 2,
       },
