@@ -1,6 +1,7 @@
 /**
  * The vitest configuration Stryker runs (`npm run test:mutation`): every unit test of the domain,
- * without the PostgreSQL adapter's tests (not mutated, and they need a server) or the CLI's, and
+ * without the PostgreSQL adapter's tests (not mutated, and they need a server), the CLI's or the
+ * docs' own checks, and
  * with the property and fuzz suites at a mutation size: 400 sequences and 2 % of the fuzz inputs,
  * a fixed seed (a mutant is killed or not, run after run), no shrinking.
  */
@@ -16,6 +17,8 @@ export default defineConfig({
       'test/conformance/postgres.test.ts',
       'test/examples/postgres-service.test.ts',
       'test/cli/**',
+      // The docs' own checks (embedded code, CLI excerpts, the map) are not about the domain.
+      'test/docs/**',
       '**/node_modules/**',
     ],
     testTimeout: 60_000,
