@@ -13,7 +13,7 @@ import { fail } from './event-checks.js';
 const userOf = (state: AccountState, number: string) =>
   Object.hasOwn(state.numbers.users, number) ? state.numbers.users[number] : undefined;
 
-const expectThat = (ok: boolean, what: string): void => {
+const expectThat = (ok: boolean, what: string): undefined => {
   if (!ok) fail(`accepted but without effect: ${what}`);
 };
 
@@ -25,7 +25,7 @@ const skippedBy = (events: readonly AccountEvent[]): Set<string> => {
   return skipped;
 };
 
-const checkSetters = (before: AccountState, after: AccountState, command: AccountCommand): void => {
+const checkSetters = (before: AccountState, after: AccountState, command: AccountCommand): undefined => {
   const { data } = command as { data: Record<string, unknown> };
   switch (command.type) {
     case 'SetAutoRenewal':
@@ -93,7 +93,7 @@ const checkNumbers = (
   after: AccountState,
   command: AccountCommand,
   events: readonly AccountEvent[],
-): void => {
+): undefined => {
   switch (command.type) {
     case 'AddMultichannelNumber':
       return expectThat(after.numbers.multichannel.includes(command.data.number), 'МКН added');
@@ -144,7 +144,7 @@ const checkNumbers = (
   }
 };
 
-const checkStorage = (before: AccountState, after: AccountState, command: AccountCommand): void => {
+const checkStorage = (before: AccountState, after: AccountState, command: AccountCommand): undefined => {
   switch (command.type) {
     case 'AddStoragePack':
       return expectThat(after.storage.packs.length === before.storage.packs.length + 1, 'pack added');
@@ -179,7 +179,7 @@ const expectNotice = (
   state: AccountState,
   events: readonly AccountEvent[],
   scenario: keyof AccountState['notifications']['scenarios'],
-): void => {
+): undefined => {
   const settings = state.notifications.scenarios[scenario];
   for (const channel of ['sms', 'telegram'] as const) {
     if (!settings[channel]) continue;
@@ -199,7 +199,7 @@ const checkCalls = (
   command: AccountCommand,
   events: readonly AccountEvent[],
   atMs: number,
-): void => {
+): undefined => {
   if (command.type === 'RouteIncomingCall') {
     const routed = events.filter((e) => e.type === 'IncomingCallRouted');
     expectThat(routed.length === 1, 'one routing');
@@ -250,7 +250,7 @@ export const checkEffect = (
   after: AccountState,
   command: AccountCommand,
   events: readonly AccountEvent[],
-): void => {
+): undefined => {
   checkSetters(before, after, command);
   checkNumbers(after, command, events);
   checkStorage(before, after, command);
