@@ -85,6 +85,7 @@ describe('sending hours', () => {
   });
 
   it('spans midnight when from is after to', () => {
+    expect(slot('22:00', '22:00', '06:00')).toEqual({ sendAt: at('22:00'), deferred: false });
     expect(slot('23:00', '22:00', '06:00').deferred).toBe(false);
     expect(slot('05:59', '22:00', '06:00').deferred).toBe(false);
     expect(slot('06:00', '22:00', '06:00')).toEqual({
@@ -101,6 +102,8 @@ describe('sending hours', () => {
     expect(slot('03:00', '09:00', '09:00')).toEqual({ sendAt: at('03:00'), deferred: false });
     expect(slot('03:00', '9:00', '18:00')).toEqual({ sendAt: at('03:00'), deferred: false });
     expect(slot('03:00', '09:00', '18:0')).toEqual({ sendAt: at('03:00'), deferred: false });
+    expect(slot('19:00', '9:00', '18:00')).toEqual({ sendAt: at('19:00'), deferred: false });
+    expect(slot('19:00', '09:00', '18:0')).toEqual({ sendAt: at('19:00'), deferred: false });
   });
 });
 
@@ -154,6 +157,19 @@ describe('settings', () => {
     expect(
       typesOf(accepted(history, cmd('SetQuietHours', { quietHours: { from: '10:00', to: '18:00' } }))),
     ).toEqual(['QuietHoursSet']);
+  });
+
+  it('saves a change of one channel alone, and nothing when nothing changes', () => {
+    const off = { scenario: 'incoming-visit-card' as const, sms: false, telegram: false, text: 'Hello' };
+    const saved = accepted(account, cmd('ConfigureNotification', off));
+    const history = [...account, ...saved];
+    expect(accepted(history, cmd('ConfigureNotification', off))).toEqual([]);
+    expect(accepted(history, cmd('ConfigureNotification', { ...off, sms: true }))).toMatchObject([
+      { type: 'NotificationConfigured', data: { sms: true, telegram: false, text: 'Hello' } },
+    ]);
+    expect(typesOf(accepted(history, cmd('ConfigureNotification', { ...off, text: 'Hello!' })))).toEqual([
+      'NotificationConfigured',
+    ]);
   });
 
   it('lets an SMS-only text be saved while the subscription lapsed, but not Telegram', () => {

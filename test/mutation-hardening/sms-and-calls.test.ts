@@ -86,6 +86,23 @@ describe('paying for SMS', () => {
     ]);
   });
 
+  it('leaves the free renewal of a period alone when a paid package renewed in it', () => {
+    const history = [...base(3), bought(500, 70000, 500), spent(500)];
+    const paid = accepted(history, missed('c-1'), tiny);
+    expect(paid[1]).toMatchObject({
+      type: 'SmsPackagePurchased',
+      data: { size: 500, reason: 'auto-renewal' },
+    });
+    const switched = [...history, ...paid, bought(3, 0, 500), spent(500, '+79161111111')];
+    expect(stateOf(switched).sms.freeRenewalPeriodStart).toBeNull();
+    expect(
+      accepted(switched, missed('c-2', '2025-02-01T12:00:00+03:00', '+79267654321'), tiny)[1],
+    ).toMatchObject({
+      type: 'SmsPackagePurchased',
+      data: { size: 3, price: 0, reason: 'auto-renewal' },
+    });
+  });
+
   it('does not renew the free package when it would not cover the need', () => {
     const history = [...base(4), bought(3, 0, 3), spent(3)];
     expect(accepted(history, missed('c-1'), tiny)).toMatchObject([

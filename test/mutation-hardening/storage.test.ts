@@ -95,6 +95,32 @@ describe('storing at the edges of the quota', () => {
     ]);
   });
 
+  it('raises the alert at exactly 90 % of a quota that divides by ten', () => {
+    const round = ev('AccountOpened', {
+      accountId: 'acc-1',
+      tariff: {
+        tariffId: 'round',
+        name: 'Round',
+        monthlyFee: 0,
+        includedEmployees: 0,
+        includedMultichannelNumbers: 1,
+        extraEmployeeFee: 0,
+        baseStorageBytes: 1_000_000_000,
+      },
+      timeZone: 'Europe/Moscow',
+      openedAt: '2025-01-31T09:00:00+03:00',
+      periodStart: '2025-01-31T09:00:00+03:00',
+      paidUntil: '2025-02-28T09:00:00+03:00',
+      autoRenewal: true,
+    });
+    const history = [round, ...recordingOn().slice(1)];
+    expect(typesOf(accepted(history, store('r-1', 900_000_000)))).toEqual([
+      'RecordingStored',
+      'StorageAlmostFull',
+    ]);
+    expect(typesOf(accepted(history, store('r-1', 899_999_999)))).toEqual(['RecordingStored']);
+  });
+
   it('raises the alert from exactly 90 % of the quota', () => {
     const ninety = Math.ceil((GIB * 9) / 10);
     expect(typesOf(accepted(recordingOn(), store('r-1', ninety)))).toEqual([

@@ -12,7 +12,7 @@ import { accountEventTypes } from '../../src/account/events.js';
 import { isFirstContact } from '../../src/calls/visit-card.js';
 import { isTimeZone, TimeZone } from '../../src/tariff/time-zone.js';
 import { VALID_EVENTS } from '../fuzz/support/samples.js';
-import { accepted, cmd, opened, refused, typesOf } from './support.js';
+import { accepted, cmd, ev, opened, refused, typesOf } from './support.js';
 
 const metadata = { commandId: 'c-1', accountId: 'acc-1', at: '2025-02-01T10:00:00+03:00', actor: 'user-1' };
 
@@ -35,6 +35,10 @@ describe('time zones', () => {
       expect(isLeft(decoded) && decoded.left.issues.map((i) => i.path)).toEqual(['data.timeZone']);
     }
     expect(TimeZone.is(3)).toBe(false);
+    // Not a string, even one that reads as a zone.
+    const sneaky = { toString: () => 'UTC' };
+    expect(TimeZone.is(sneaky)).toBe(false);
+    expect(isLeft(TimeZone.decode(sneaky))).toBe(true);
     expect(isLeft(TimeZone.decode(null))).toBe(true);
   });
 });
@@ -60,6 +64,15 @@ describe('tariffs and the subscription', () => {
     });
     expect(refused(history, cmd('AddStoragePack', {}, '2025-03-02T09:00:00+03:00')).message).toContain(
       '2025-02-28T09:00:00+03:00',
+    );
+    // Lapsed stays lapsed until paid, even with auto-renewal switched on again.
+    const lapsed = [
+      ...history,
+      ev('SubscriptionLapsed', { paidUntil: '2025-02-28T09:00:00+03:00' }),
+      ev('AutoRenewalSet', { enabled: true }),
+    ];
+    expect(refused(lapsed, cmd('EnableRecording', {}, '2025-03-02T09:00:00+03:00')).code).toBe(
+      'SubscriptionLapsed',
     );
     // With auto-renewal on, the period that ended will be renewed: the option may be turned on.
     expect(typesOf(accepted([opened()], cmd('EnableRecording', {}, '2025-03-02T09:00:00+03:00')))).toEqual([
