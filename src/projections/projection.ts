@@ -13,7 +13,7 @@ import type { Draft } from 'immer';
 import type { AccountEvent } from '../account/events.js';
 import { type DeepReadonly, fold, produceWith, type Recipe } from '../kernel/decider.js';
 
-/** What a projection reads: any account event, decided or stored (stored metadata has more fields). */
+/** What a projection reads: every account event, decided or stored (stored metadata has more fields). */
 export type ProjectedEvent = AccountEvent;
 
 /**
