@@ -93,7 +93,8 @@ describe('numbers at their edges', () => {
     expect(codec.is({ option: 'melody', numbers: [] })).toBe(false);
     expect(codec.is({ option: 'melody', numbers: ['8 912 345-67-80'] })).toBe(false);
     expect(codec.is({ option: 'melody', numbers: USER })).toBe(false);
-    const many = (n: number) => Array.from({ length: n }, (_, i) => `+7912${String(10_000_000 + i).slice(1)}`);
+    const many = (n: number) =>
+      Array.from({ length: n }, (_, i) => `+7912${String(10_000_000 + i).slice(1)}`);
     expect(codec.is({ option: 'melody', numbers: many(10_000) })).toBe(true);
     expect(codec.is({ option: 'melody', numbers: many(10_001) })).toBe(false);
     expect(
