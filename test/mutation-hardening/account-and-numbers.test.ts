@@ -183,3 +183,20 @@ describe('numbers at their edges', () => {
     expect(duplicate.message).toContain(USER);
   });
 });
+
+describe('smart callback windows at their bounds', () => {
+  it('takes a window of one minute and of a whole day', () => {
+    for (const minutes of [1, 1440]) {
+      const set = accepted([opened()], cmd('SetSmartCallbackWindow', { minutes }));
+      expect(set).toMatchObject([{ type: 'SmartCallbackWindowSet', data: { minutes } }]);
+      const on = accepted([opened()], cmd('EnableSmartCallback', { windowMinutes: minutes }));
+      expect(on).toMatchObject([{ type: 'SmartCallbackEnabled', data: { windowMinutes: minutes } }]);
+    }
+    const error = refused([opened()], cmd('SetSmartCallbackWindow', { minutes: 0 }));
+    expect(error).toMatchObject({
+      code: 'InvalidCallbackWindow',
+      details: { field: 'data.minutes', minutes: 0 },
+    });
+    expect(error.message).toContain('0');
+  });
+});
