@@ -44,6 +44,27 @@ export interface ConcurrencyError {
   readonly message: string;
 }
 
+/**
+ * The stream already holds an outcome for this command id: nothing was written. The command
+ * handler answers it by returning the recorded outcome (`findCommand`).
+ */
+export interface CommandAlreadyRecorded {
+  readonly _tag: 'CommandAlreadyRecorded';
+  readonly code: 'CommandAlreadyRecorded';
+  readonly streamId: string;
+  readonly commandId: string;
+  readonly message: string;
+}
+
+/** Builds a {@link CommandAlreadyRecorded}. */
+export const commandAlreadyRecorded = (streamId: string, commandId: string): CommandAlreadyRecorded => ({
+  _tag: 'CommandAlreadyRecorded',
+  code: 'CommandAlreadyRecorded',
+  streamId,
+  commandId,
+  message: `stream ${streamId} already holds the outcome of command ${commandId}`,
+});
+
 /** Why a store could not do what was asked. */
 export type StoreErrorCode = 'Unavailable' | 'MalformedEvent' | 'MalformedSnapshot' | 'Internal';
 

@@ -6,7 +6,7 @@
 import type { Option } from 'fp-ts/lib/Option.js';
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
 import type { AnyEvent, StoredEvent } from './envelope.js';
-import type { ConcurrencyError, StoreError } from './errors.js';
+import type { CommandAlreadyRecorded, ConcurrencyError, DomainError, StoreError } from './errors.js';
 
 /**
  * What the writer believes the stream's version is: a number (0 = no events yet), or `'any'`
@@ -22,7 +22,32 @@ export interface AppendOptions {
    * `${commandId}/${index}` ids, deterministic and unique while command ids are.
    */
   readonly eventIds?: readonly string[];
+  /**
+   * The command these events were decided from. When given, the append also records the
+   * command's outcome in the stream, in the same atomic step, and fails with
+   * {@link CommandAlreadyRecorded} (writing nothing) when the stream already holds an outcome
+   * for this id. This is what makes a command apply exactly once under any race.
+   */
+  readonly commandId?: string;
 }
+
+/**
+ * What a decided command came to, as the stream remembers it by `commandId`:
+ * - `appended`: the events it appended;
+ * - `refused`: the domain error it was refused with (nothing appended);
+ * - `unchanged`: it was accepted but decided no events.
+ * `version` is the stream's version right after the outcome was recorded (for `appended`, the
+ * version of its last event).
+ */
+export type CommandOutcome<E extends AnyEvent = AnyEvent> =
+  | { readonly kind: 'appended'; readonly version: number; readonly events: readonly StoredEvent<E>[] }
+  | { readonly kind: 'refused'; readonly version: number; readonly error: DomainError }
+  | { readonly kind: 'unchanged'; readonly version: number };
+
+/** An outcome without events, recorded by {@link EventStore.recordOutcome}. */
+export type EventlessOutcome =
+  | { readonly kind: 'refused'; readonly error: DomainError }
+  | { readonly kind: 'unchanged' };
 
 /** What an append returns. */
 export interface AppendResult<E extends AnyEvent> {
@@ -71,13 +96,15 @@ export interface Subscription {
 export interface EventStore<E extends AnyEvent = AnyEvent> {
   /**
    * Appends events to a stream, all or none. Fails with a {@link ConcurrencyError} (writing
-   * nothing) when the stream is not at `expectedVersion`.
+   * nothing) when the stream is not at `expectedVersion`, and with {@link CommandAlreadyRecorded}
+   * when `commandId` is given and already has an outcome in the stream. Event ids are unique
+   * within their stream (two streams may use the same ids).
    */
   appendToStream(
     streamId: string,
     events: readonly E[],
     options: AppendOptions,
-  ): TaskEither<ConcurrencyError | StoreError, AppendResult<E>>;
+  ): TaskEither<ConcurrencyError | CommandAlreadyRecorded | StoreError, AppendResult<E>>;
   /** The stream's events from `fromVersion`, in version order. */
   readStream(
     streamId: string,
@@ -85,8 +112,19 @@ export interface EventStore<E extends AnyEvent = AnyEvent> {
   ): TaskEither<StoreError, readonly StoredEvent<E>[]>;
   /** Events of every stream in global order. Never skips an event committed later at a smaller position. */
   readAll(options?: ReadAllOptions): TaskEither<StoreError, readonly StoredEvent<E>[]>;
-  /** The events a command appended to a stream, if it did (idempotency). */
-  findCommand(streamId: string, commandId: string): TaskEither<StoreError, Option<readonly StoredEvent<E>[]>>;
+  /**
+   * Records the outcome of a command that appended nothing (a refusal, or an empty decision),
+   * so that the same `commandId` sent again returns it. Fails with
+   * {@link CommandAlreadyRecorded} (recording nothing) when the stream already holds an
+   * outcome for this id. The stream's version does not change.
+   */
+  recordOutcome(
+    streamId: string,
+    commandId: string,
+    outcome: EventlessOutcome,
+  ): TaskEither<CommandAlreadyRecorded | StoreError, CommandOutcome<E>>;
+  /** The recorded outcome of a command in a stream, if any (idempotency). */
+  findCommand(streamId: string, commandId: string): TaskEither<StoreError, Option<CommandOutcome<E>>>;
   /** A catch-up subscription over `readAll`, from a checkpoint. */
   subscribe(options: SubscribeOptions<E>): Subscription;
 }
