@@ -3,6 +3,7 @@
  * the projection runners only talk to this interface.
  * @module
  */
+import type { Either } from 'fp-ts/lib/Either.js';
 import type { Option } from 'fp-ts/lib/Option.js';
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
 import type { AnyEvent, StoredEvent } from './envelope.js';
@@ -86,8 +87,11 @@ export interface SubscribeOptions<E extends AnyEvent> {
 export interface Subscription {
   /** Global position of the last event delivered. */
   readonly position: () => number;
-  /** Resolves once every event committed so far has been delivered. */
-  readonly caughtUp: () => Promise<void>;
+  /**
+   * Resolves once every event committed so far has been delivered: `right` then, or `left`
+   * with the error that stopped the subscription. Never rejects.
+   */
+  readonly caughtUp: () => Promise<Either<StoreError, void>>;
   /** Stops delivery; resolves when the event in flight (if any) is done. */
   readonly stop: () => Promise<void>;
 }
