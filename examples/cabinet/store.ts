@@ -10,7 +10,7 @@ import {
   createInMemoryEventStore,
   type EventStore,
 } from '../../src/index.js';
-import { createPostgresEventStore, migrate } from '../../src/postgres/index.js';
+import { createPostgresEventStore, migrate, type PgPool } from '../../src/postgres/index.js';
 
 /** An event store and how to let go of it. */
 export interface OpenedStore {
@@ -19,6 +19,17 @@ export interface OpenedStore {
   readonly description: string;
   close(): Promise<void>;
 }
+
+/** The event store on PostgreSQL, its tables created first if need be (in `schema`, or the default one). */
+export const postgresEventStore = async (
+  pool: PgPool,
+  schema?: string,
+): Promise<EventStore<AccountEvent>> => {
+  const options = schema === undefined ? {} : { schema };
+  const migrated = await migrate(pool, options)();
+  if (migrated._tag === 'Left') throw new Error(`PostgreSQL: ${migrated.left.message}`);
+  return createPostgresEventStore<AccountEvent>({ pool, registry: accountEventRegistry, ...options });
+};
 
 /** The in-memory store, or PostgreSQL at `pgUrl`. */
 export const openStore = async (pgUrl: string | undefined): Promise<OpenedStore> => {
@@ -30,14 +41,10 @@ export const openStore = async (pgUrl: string | undefined): Promise<OpenedStore>
     };
   }
   const pool = new pg.Pool({ connectionString: pgUrl });
-  const migrated = await migrate(pool)();
-  if (migrated._tag === 'Left') {
+  try {
+    return { eventStore: await postgresEventStore(pool), description: 'PostgreSQL', close: () => pool.end() };
+  } catch (error) {
     await pool.end();
-    throw new Error(`PostgreSQL: ${migrated.left.message}`);
+    throw error;
   }
-  return {
-    eventStore: createPostgresEventStore<AccountEvent>({ pool, registry: accountEventRegistry }),
-    description: 'PostgreSQL',
-    close: () => pool.end(),
-  };
 };
