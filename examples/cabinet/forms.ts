@@ -33,7 +33,7 @@ export interface Confirmation {
 export const actionForm = (action: string, body: Html, className = 'inline'): Html =>
   html`<form method="post" action="/actions/${action}" class="${className}"><input type="hidden" name="commandId" value="${randomUUID()}">${body}</form>`;
 
-/** Hidden fields. */
+/** Hidden inputs with the values a form always sends (which number, which scenario…). */
 export const hidden = (fields: Readonly<Record<string, string>>): Html =>
   html`${Object.entries(fields).map(([name, value]) => html`<input type="hidden" name="${name}" value="${value}">`)}`;
 

@@ -180,6 +180,20 @@ describe('the page’s forms over HTTP', () => {
     expect(Number(after?.[1])).toBe(Number(before?.[1]) + 500);
   });
 
+  it('shows a text typed with markup in it as text', async () => {
+    const text = 'Ждём вас <script>alert(1)</script> & «до встречи»';
+    const response = await post('configure-notification', {
+      commandId: 'markup-1',
+      scenario: 'outgoing-visit-card',
+      telegram: 'on',
+      text,
+    });
+    expect(response.headers.get('location')).toBe('/#sms');
+    const body = await (await fetch(server.url)).text();
+    expect(body).toContain('Ждём вас &lt;script&gt;alert(1)&lt;/script&gt; &amp; «до встречи»');
+    expect(body).not.toContain('<script>alert(1)');
+  });
+
   it('answers an unknown action with 404 and sends nothing', async () => {
     const response = await post('drop-everything', { commandId: 'x' });
     expect(response.status).toBe(404);
