@@ -44,7 +44,7 @@ const runThroughHandler = async (startMs: number, steps: readonly Step[]): Promi
     const raw = rawCommand(step, index, atMs);
     raws.push(raw);
     const before = await store.readAll()();
-    const result = await handler.handle(raw)();
+    const result = await handler.handleUnknown(raw)();
     const after = await store.readAll()();
     if (isLeft(before) || isLeft(after)) throw new Error('the in-memory store failed');
     const added = after.right.slice(before.right.length);
@@ -67,7 +67,7 @@ const runThroughHandler = async (startMs: number, steps: readonly Step[]): Promi
   for (const [index, events] of appended) {
     if (index % 3 !== 0) continue;
     const total = (await store.readAll()()) as { right: readonly unknown[] };
-    const again = await handler.handle(raws[index])();
+    const again = await handler.handleUnknown(raws[index])();
     if (isLeft(again)) throw new Error(`step ${index} sent again was refused: ${again.left.code}`);
     expect(again.right.duplicate).toBe(true);
     reach.repeated++;
