@@ -12,10 +12,11 @@ import { isSome } from 'fp-ts/lib/Option.js';
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
 import type { RecipeDecider } from './decider.js';
 import type { AnyEvent, Command, StoredEvent } from './envelope.js';
-import type { DomainError, HandlerError, ValidationError } from './errors.js';
+import { type DomainError, type HandlerError, type ValidationError, validationError } from './errors.js';
 import type { CommandOutcome, EventlessOutcome, EventStore } from './event-store.js';
 import { type CommandProbe, createInstruments, type MeterLike, type TracerLike } from './observability.js';
 import { createStreamStates, type Loaded, type SnapshotPolicy } from './stream-states.js';
+import { issueAt } from './validation.js';
 
 export type { SnapshotPolicy } from './stream-states.js';
 
@@ -80,6 +81,16 @@ export interface CommandHandler<
 export type RefusalOf<D> = D extends { decide: (...args: never[]) => Either<infer Err, unknown> }
   ? Err
   : never;
+
+/** A copy of a command through JSON (what a store would keep of it), or why it has none. */
+const ownCopy = <C>(command: C): Either<ValidationError, C> => {
+  try {
+    return right(JSON.parse(JSON.stringify(command)) as C);
+  } catch (cause) {
+    const why = cause instanceof Error ? cause.message : 'not JSON';
+    return left(validationError([issueAt('(root)', 'a command JSON can carry', why)]));
+  }
+};
 
 /** Creates a {@link CommandHandler}. */
 export const createCommandHandler = <
@@ -220,9 +231,13 @@ export const createCommandHandler = <
     instruments.observe(input, (probe) => {
       const decoded = options.decodeCommand === undefined ? right(input as C) : options.decodeCommand(input);
       if (isLeft(decoded)) return Promise.resolve(decoded);
-      probe.commandType = decoded.right.type;
-      probe.commandId = decoded.right.metadata.commandId;
-      return serialised(decoded.right, probe);
+      // Decided later (after the lookup): on a copy taken now, so a caller changing its object
+      // in the meantime changes nothing.
+      const command = ownCopy(decoded.right);
+      if (isLeft(command)) return Promise.resolve(command);
+      probe.commandType = command.right.type;
+      probe.commandId = command.right.metadata.commandId;
+      return serialised(command.right, probe);
     }) as Promise<Result>;
 
   return {
