@@ -3,8 +3,8 @@
  * service runs them: raw input in, events appended. A refused command (invalid or decided
  * against) appends nothing; what the store holds is exactly what the decider decided, in order;
  * a command sent again appends nothing and returns the events it appended the first time (a
- * refused one, its refusal); the
- * frozen events the store hands out replay to the same state as private copies.
+ * refused one, its refusal); the frozen events the store hands out replay to the same state as
+ * private copies.
  */
 import fc from 'fast-check';
 import { isLeft, left } from 'fp-ts/lib/Either.js';
