@@ -14,6 +14,7 @@ import type { RecipeDecider } from './decider.js';
 import type { AnyEvent, Command, StoredEvent } from './envelope.js';
 import { type DomainError, type HandlerError, type ValidationError, validationError } from './errors.js';
 import type { CommandOutcome, EventlessOutcome, EventStore } from './event-store.js';
+import { jsonCopy } from './json-copy.js';
 import { type CommandProbe, createInstruments, type MeterLike, type TracerLike } from './observability.js';
 import { createStreamStates, type Loaded, type SnapshotPolicy } from './stream-states.js';
 import { issueAt } from './validation.js';
@@ -82,10 +83,10 @@ export type RefusalOf<D> = D extends { decide: (...args: never[]) => Either<infe
   ? Err
   : never;
 
-/** A copy of a command through JSON (what a store would keep of it), or why it has none. */
+/** A copy of a command as JSON would carry it (what a store would keep of it), or why it has none. */
 const ownCopy = <C>(command: C): Either<ValidationError, C> => {
   try {
-    return right(JSON.parse(JSON.stringify(command)) as C);
+    return right(jsonCopy(command, false) as C);
   } catch (cause) {
     const why = cause instanceof Error ? cause.message : 'not JSON';
     return left(validationError([issueAt('(root)', 'a command JSON can carry', why)]));

@@ -6,9 +6,9 @@
  * @module
  */
 import { type Either, isLeft, left, right } from 'fp-ts/lib/Either.js';
-import { deepFreeze } from './decider.js';
 import type { AnyEvent, StoredEvent } from './envelope.js';
 import { type StoreError, storeError } from './errors.js';
+import { jsonCopy } from './json-copy.js';
 import type { PayloadRegistry } from './registry.js';
 import { decodeStoredRow } from './stored-event.js';
 
@@ -47,10 +47,10 @@ const unserialisable = (event: StoredEvent, cause: unknown): StoreError =>
     },
   );
 
-/** A deep-frozen JSON copy of `value`, or why it has none. */
+/** A deep-frozen copy of `value` as JSON would carry it, or why it has none. */
 export const frozenCopy = <T>(value: T): Either<unknown, T> => {
   try {
-    return right(deepFreeze(JSON.parse(JSON.stringify(value)) as T));
+    return right(jsonCopy(value, true) as T);
   } catch (cause) {
     return left(cause);
   }
