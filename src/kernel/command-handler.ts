@@ -8,17 +8,19 @@
  * @module
  */
 import { type Either, isLeft, left, right } from 'fp-ts/lib/Either.js';
-import { isSome } from 'fp-ts/lib/Option.js';
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
 import type { RecipeDecider } from './decider.js';
-import type { AnyEvent, Command, StoredEvent } from './envelope.js';
+import type { AnyEvent, Command } from './envelope.js';
 import { type DomainError, type HandlerError, type ValidationError, validationError } from './errors.js';
-import type { CommandOutcome, EventlessOutcome, EventStore } from './event-store.js';
+import type { EventStore } from './event-store.js';
+import { createExactlyOnce, type HandledCommand } from './exactly-once.js';
 import { jsonCopy } from './json-copy.js';
-import { type CommandProbe, createInstruments, type MeterLike, type TracerLike } from './observability.js';
-import { createStreamStates, type Loaded, type SnapshotPolicy } from './stream-states.js';
+import { createKeyedQueue } from './keyed-queue.js';
+import { createInstruments, type MeterLike, type TracerLike } from './observability.js';
+import { createStreamStates, type SnapshotPolicy } from './stream-states.js';
 import { issueAt } from './validation.js';
 
+export type { HandledCommand } from './exactly-once.js';
 export type { SnapshotPolicy } from './stream-states.js';
 
 /** Options of {@link createCommandHandler}. */
@@ -49,16 +51,6 @@ export interface CommandHandlerOptions<
   readonly tracer?: TracerLike;
   /** An OpenTelemetry meter: counters of commands by outcome, of conflicts and of refusals. */
   readonly meter?: MeterLike;
-}
-
-/** What a handled command produced. */
-export interface HandledCommand<E extends AnyEvent> {
-  /** The events the command appended (the first time, for a repeated command); none when it decided none. */
-  readonly events: readonly StoredEvent<E>[];
-  /** The stream's version after them (for a repeat: as recorded the first time). */
-  readonly version: number;
-  /** `true` when the command had been handled before and this answer is its recorded outcome. */
-  readonly duplicate: boolean;
 }
 
 /**
@@ -104,7 +96,6 @@ export const createCommandHandler = <
 ): CommandHandler<C, E, Err> => {
   type Result = Either<HandlerError<Err>, HandledCommand<E>>;
   const { eventStore, decider } = options;
-  const maxRetries = options.maxRetries ?? 5;
   const streamIdOf = options.streamIdOf ?? ((c: C) => `account-${c.metadata.accountId}`);
   const eventIdOf = options.eventIdOf ?? ((c: C, i: number) => `${c.metadata.commandId}/${i}`);
   const states = createStreamStates<E, State>({
@@ -115,118 +106,18 @@ export const createCommandHandler = <
   });
   const instruments = createInstruments(options.tracer, options.meter);
 
-  /** A recorded outcome as the handler answers it. */
-  const answer = (outcome: CommandOutcome<E>, duplicate: boolean): Result => {
-    // A refusal is recorded from this decider's own decision, so it has the decider's type.
-    if (outcome.kind === 'refused') return left(outcome.error as Err);
-    const events = outcome.kind === 'appended' ? outcome.events : [];
-    return right({ events, version: outcome.version, duplicate });
-  };
-
-  /** Someone recorded this command first: return what they recorded. */
-  const recordedBefore = async (
-    streamId: string,
-    commandId: string,
-    probe: CommandProbe,
-  ): Promise<Result> => {
-    const found = await eventStore.findCommand(streamId, commandId)();
-    if (isLeft(found)) return found;
-    if (!isSome(found.right)) {
-      // Unreachable with a store that keeps its promise; said plainly rather than guessed at.
-      return left({
-        _tag: 'StoreError',
-        code: 'Internal',
-        message: `stream ${streamId} reports command ${commandId} as recorded but has no outcome for it`,
-        streamId,
-      });
-    }
-    probe.duplicate = true;
-    return answer(found.right.value, true);
-  };
-
-  const recordEventless = async (
-    streamId: string,
-    commandId: string,
-    outcome: EventlessOutcome,
-    probe: CommandProbe,
-  ): Promise<Result> => {
-    const recorded = await eventStore.recordOutcome(streamId, commandId, outcome)();
-    if (isLeft(recorded)) {
-      if (recorded.left._tag === 'CommandAlreadyRecorded') return recordedBefore(streamId, commandId, probe);
-      // The outcome is not settled: the caller may send the command again.
-      return left(recorded.left);
-    }
-    return answer(recorded.right, false);
-  };
-
-  const decideAndRecord = async (command: C, probe: CommandProbe): Promise<Result> => {
-    const streamId = streamIdOf(command);
-    const { commandId } = command.metadata;
-    probe.streamId = streamId;
-    const previous = await eventStore.findCommand(streamId, commandId)();
-    if (isLeft(previous)) return previous;
-    if (isSome(previous.right)) {
-      probe.duplicate = true;
-      return answer(previous.right.value, true);
-    }
-    const first = await states.load(streamId);
-    if (isLeft(first)) return first;
-    let loaded: Loaded<State> = first.right;
-    for (let attempt = 0; ; attempt++) {
-      probe.retries = attempt;
-      probe.version = loaded.version;
-      const decided = decider.decide(command, loaded.state);
-      // A refusal or an empty decision changes no state: recorded without a version check.
-      if (isLeft(decided))
-        return recordEventless(streamId, commandId, { kind: 'refused', error: decided.left }, probe);
-      if (decided.right.length === 0)
-        return recordEventless(streamId, commandId, { kind: 'unchanged' }, probe);
-      const eventIds = decided.right.map((_, i) => eventIdOf(command, i));
-      const appended = await eventStore.appendToStream(streamId, decided.right, {
-        expectedVersion: loaded.version,
-        eventIds,
-        commandId,
-      })();
-      if (isLeft(appended)) {
-        const error = appended.left;
-        if (error._tag === 'CommandAlreadyRecorded') return recordedBefore(streamId, commandId, probe);
-        if (error._tag !== 'ConcurrencyError') return left(error);
-        instruments.conflict(command.type);
-        if (attempt >= maxRetries) return left(error);
-        // Catch up with what others appended: only the tail, one round trip, so a retry is
-        // quicker than a fresh command and a busy stream cannot starve it.
-        const tail = await eventStore.readStream(streamId, { fromVersion: loaded.version + 1 })();
-        if (isLeft(tail)) return tail;
-        if (tail.right.some((event) => event.metadata.commandId === commandId)) {
-          return recordedBefore(streamId, commandId, probe);
-        }
-        loaded = states.advance(streamId, loaded, tail.right);
-        continue;
-      }
-      // Folded from the store's copies, so the cached state shares nothing with the caller.
-      const next = states.advance(streamId, loaded, appended.right.events);
-      await states.maybeSnapshot(streamId, loaded.version, next);
-      return right({ events: appended.right.events, version: next.version, duplicate: false });
-    }
-  };
-
+  const decideAndRecord = createExactlyOnce({
+    eventStore,
+    decider,
+    states,
+    instruments,
+    streamIdOf,
+    eventIdOf,
+    maxRetries: options.maxRetries ?? 5,
+  });
   // One command at a time per stream within this handler: commands a service sends through one
-  // instance never conflict with each other, only with other instances (retried above).
-  const queues = new Map<string, Promise<unknown>>();
-  const serialised = (command: C, probe: CommandProbe): Promise<Result> => {
-    const streamId = streamIdOf(command);
-    const previous = queues.get(streamId) ?? Promise.resolve();
-    const run = previous.then(() => decideAndRecord(command, probe));
-    const settled = run.then(
-      () => undefined,
-      () => undefined,
-    );
-    queues.set(streamId, settled);
-    void settled.then(() => {
-      if (queues.get(streamId) === settled) queues.delete(streamId);
-    });
-    return run;
-  };
+  // instance never conflict with each other, only with other instances (those are retried).
+  const queue = createKeyedQueue();
 
   const run = (input: unknown): Promise<Result> =>
     instruments.observe(input, (probe) => {
@@ -238,7 +129,8 @@ export const createCommandHandler = <
       if (isLeft(command)) return Promise.resolve(command);
       probe.commandType = command.right.type;
       probe.commandId = command.right.metadata.commandId;
-      return serialised(command.right, probe);
+      const own = command.right;
+      return queue.run(streamIdOf(own), () => decideAndRecord(own, probe));
     }) as Promise<Result>;
 
   return {

@@ -55,6 +55,10 @@ export interface CommandProbe {
 
 /** Runs one command under the handler's instruments. */
 export interface HandlerInstruments {
+  /**
+   * Runs `handle` for `input` (inside a span when there is a tracer) and records its outcome
+   * from what the handler put in the probe.
+   */
   observe<A extends { readonly events: readonly unknown[]; readonly version: number }>(
     input: unknown,
     handle: (probe: CommandProbe) => Promise<Either<HandlerError, A>>,
