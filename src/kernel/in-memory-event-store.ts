@@ -13,7 +13,7 @@
 import { isLeft, left, right } from 'fp-ts/lib/Either.js';
 import { none, some } from 'fp-ts/lib/Option.js';
 import type { AnyEvent, StoredEvent } from './envelope.js';
-import { commandAlreadyRecorded, concurrencyError, storeError } from './errors.js';
+import { commandAlreadyRecorded, concurrencyError, type StoreError, storeError } from './errors.js';
 import type { EventStore } from './event-store.js';
 import { plainRows, type Row, serialisedRows } from './in-memory-rows.js';
 import { importRows, newStream, outcomeOf, recordEventless, type StreamLog } from './in-memory-streams.js';
@@ -75,41 +75,36 @@ export const createInMemoryEventStore = <E extends AnyEvent = AnyEvent>(
           return Promise.resolve(left(storeError('Internal', 'eventIds must match events one to one')));
         }
         // Copy (and check) everything before keeping anything: all or none.
+        const kept = stream ?? newStream<E>();
         const rows: Row<E>[] = [];
         const out: StoredEvent<E>[] = [];
-        const ids = new Set<string>();
+        const undo = (error: StoreError) => {
+          for (const event of out) kept.eventIds.delete(event.metadata.eventId);
+          return Promise.resolve(left(error));
+        };
         for (let i = 0; i < events.length; i++) {
           const event = events[i]!;
           const eventId = eventIds?.[i] ?? `${event.metadata.commandId}/${i}`;
-          if (ids.has(eventId) || stream?.eventIds.has(eventId) === true) {
-            return Promise.resolve(
-              left(storeError('Internal', `event id ${eventId} is already used in stream ${streamId}`)),
-            );
+          if (kept.eventIds.has(eventId)) {
+            return undo(storeError('Internal', `event id ${eventId} is already used in stream ${streamId}`));
           }
-          ids.add(eventId);
           const schemaVersion = registry?.schemaVersionOf(event.type) ?? 1;
-          const stored = toStoredEvent(
-            event,
-            eventId,
-            streamId,
-            current + i + 1,
-            log.length + i + 1,
-            schemaVersion,
-          );
+          const version = current + i + 1;
+          const stored = toStoredEvent(event, eventId, streamId, version, log.length + i + 1, schemaVersion);
           const written = format.write(stored);
-          if (isLeft(written)) return Promise.resolve(written);
+          if (isLeft(written)) return undo(written.left);
+          kept.eventIds.add(eventId);
           rows.push(written.right.row);
           out.push(written.right.event);
         }
         if (rows.length === 0 && commandId === undefined) {
           return Promise.resolve(right({ nextVersion: current, events: out }));
         }
-        const kept = stream ?? streamOf(streamId);
+        if (stream === undefined) streams.set(streamId, kept);
         for (const row of rows) {
           kept.rows.push(row);
           log.push(row);
         }
-        for (const id of ids) kept.eventIds.add(id);
         if (commandId !== undefined) {
           kept.outcomes.set(
             commandId,
