@@ -12,12 +12,12 @@
 import { isLeft } from 'fp-ts/lib/Either.js';
 import {
   type AccountEvent,
+  type AccountHandlerError,
   accountStreamId,
   billing,
   createCommandHandler,
   createInlineProjector,
   type EventStore,
-  type HandlerError,
   history,
   numberOptions,
   quotaUsage,
@@ -49,7 +49,7 @@ export type CabinetViews = ViewsOf<typeof CABINET_PROJECTIONS>;
 /** What a command sent from the page came to. */
 export type Outcome =
   | { readonly ok: true; readonly events: readonly AccountEvent[] }
-  | { readonly ok: false; readonly error: HandlerError };
+  | { readonly ok: false; readonly error: AccountHandlerError };
 
 /** The demo account as the page sees it. */
 export interface Cabinet {
@@ -111,7 +111,7 @@ export const openCabinet = async (
       lastMs += ACTION_STEP_MS;
       const at = moscowInstant(lastMs);
       const metadata = { commandId, accountId: ACCOUNT_ID, at, actor: 'admin' };
-      const result = await live.handle({ type, data, metadata })();
+      const result = await live.handleUnknown({ type, data, metadata })();
       if (isLeft(result)) return { ok: false, error: result.left };
       timeline.record(at.slice(0, 10), views());
       return { ok: true, events: result.right.events };

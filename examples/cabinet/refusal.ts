@@ -2,19 +2,19 @@
  * The one place that turns a refusal into the Russian sentence the page shows.
  * @module
  */
-import { countRu, formatGigabytes, type HandlerError, type RussianForms } from '../../src/index.js';
+import { type AccountHandlerError, countRu, formatGigabytes, type RussianForms } from '../../src/index.js';
 
 const RECORDING_FORMS: RussianForms = ['запись', 'записи', 'записей'];
 const PACK_FORMS: RussianForms = ['пакет', 'пакета', 'пакетов'];
 
-const detail = (error: HandlerError, key: string): unknown =>
+const detail = (error: AccountHandlerError, key: string): unknown =>
   error._tag === 'DomainError' && typeof error.details === 'object' && error.details !== null
     ? (error.details as Record<string, unknown>)[key]
     : undefined;
 
-const count = (error: HandlerError, key: string): number => Number(detail(error, key) ?? 0);
+const count = (error: AccountHandlerError, key: string): number => Number(detail(error, key) ?? 0);
 
-const TEXTS: Record<string, (error: HandlerError) => string> = {
+const TEXTS: Record<string, (error: AccountHandlerError) => string> = {
   StoragePackLimitReached: (e) =>
     `Нельзя подключить больше ${countRu(count(e, 'maxPacks'), PACK_FORMS)} хранения: подключено ${count(e, 'packs')}.`,
   NoStoragePack: () => 'Дополнительные пакеты хранения не подключены.',
@@ -39,5 +39,5 @@ const TEXTS: Record<string, (error: HandlerError) => string> = {
 };
 
 /** The Russian text of a refusal (the code itself for one the page has no words for). */
-export const refusalText = (error: HandlerError): string =>
+export const refusalText = (error: AccountHandlerError): string =>
   TEXTS[error.code]?.(error) ?? `Команда отклонена (${error.code}).`;

@@ -5,7 +5,7 @@
  * @module
  */
 import { isLeft } from 'fp-ts/lib/Either.js';
-import type { AccountEvent, CommandHandler } from '../../src/index.js';
+import type { AccountCommandHandler } from '../../src/index.js';
 import { playMonth } from '../month/calls.js';
 import { createPrng } from '../month/prng.js';
 import { commandOf, moscowMs, mustOf, type Session } from '../month/session.js';
@@ -22,11 +22,11 @@ export interface SeedOptions {
 }
 
 /** A demo session over `handler`: command ids `cmd-1`, `cmd-2`… (the page's own are random). */
-const sessionOver = (handler: CommandHandler<AccountEvent>, accountId: string): Session => {
+const sessionOver = (handler: AccountCommandHandler, accountId: string): Session => {
   let count = 0;
   const send: Session['send'] = async (type, data, atMs, actor = 'admin') => {
     count += 1;
-    const result = await handler.handle(commandOf(type, data, accountId, count, atMs, actor))();
+    const result = await handler.handleUnknown(commandOf(type, data, accountId, count, atMs, actor))();
     return isLeft(result) ? { ok: false, error: result.left } : { ok: true, handled: result.right };
   };
   return { accountId, send, must: mustOf(send), sent: () => count };
@@ -34,7 +34,7 @@ const sessionOver = (handler: CommandHandler<AccountEvent>, accountId: string): 
 
 /** Plays the demo's set-up and month of calls into `accountId`. */
 export const seedMonth = async (
-  handler: CommandHandler<AccountEvent>,
+  handler: AccountCommandHandler,
   accountId: string,
   options: SeedOptions,
 ): Promise<void> => {
