@@ -5,6 +5,7 @@
 import type { Decisions } from '../account/decision.js';
 import type { numbersCommands } from './commands.js';
 import { decideAddMultichannelNumber, decideSetMainMultichannelNumber } from './multichannel.js';
+import { decideRemoveMultichannelNumber } from './remove-multichannel.js';
 import { decideDisableNumberOption, decideEnableNumberOption } from './number-options.js';
 import {
   decideAssignShortNumber,
@@ -18,6 +19,7 @@ import { decideAddNumber, decideRemoveNumber } from './user-numbers.js';
 export const numbersDecisions: Decisions<keyof typeof numbersCommands> = {
   AddMultichannelNumber: decideAddMultichannelNumber,
   SetMainMultichannelNumber: decideSetMainMultichannelNumber,
+  RemoveMultichannelNumber: decideRemoveMultichannelNumber,
   AddNumber: decideAddNumber,
   RemoveNumber: decideRemoveNumber,
   EnableNumberOption: decideEnableNumberOption,
