@@ -18,6 +18,15 @@ export {
 } from './account/commands.js';
 export { type AccountDecider, createAccountDecider, evolveAccount, replay } from './account/decider.js';
 export {
+  type AccountDomainError,
+  type AccountDomainErrorOf,
+  type AccountErrorCode,
+  type AccountErrorDetails,
+  accountError,
+  accountErrorCodes,
+  isAccountErrorCode,
+} from './account/errors.js';
+export {
   AccountEvent,
   type AccountEventData,
   type AccountEventOf,
@@ -29,15 +38,6 @@ export {
   decodeStoredAccountEvent,
   type StoredAccountEvent,
 } from './account/events.js';
-export {
-  type AccountDomainError,
-  type AccountDomainErrorOf,
-  type AccountErrorCode,
-  type AccountErrorDetails,
-  accountError,
-  accountErrorCodes,
-  isAccountErrorCode,
-} from './account/errors.js';
 export {
   type AccountCommandHandlerOptions,
   accountStreamId,

@@ -22,11 +22,15 @@ export const refuseFactInstant = (
   const valueMs = Date.parse(value);
   const at = context.metadata.at;
   if (valueMs > context.atMs) {
-    return accountError('InstantAfterCommand', `${field} ${value} is later than the command's instant ${at}`, {
-      field,
-      value,
-      at,
-    });
+    return accountError(
+      'InstantAfterCommand',
+      `${field} ${value} is later than the command's instant ${at}`,
+      {
+        field,
+        value,
+        at,
+      },
+    );
   }
   const openedAt = state.tariff.openedAt;
   if (openedAt !== null && valueMs < Date.parse(openedAt)) {

@@ -41,11 +41,15 @@ export const refuseCallTimes = (
     const refused = refuseFactInstant(state, 'data.endedAt', endedAt, context);
     if (refused !== undefined) return refused;
     if (startedAt != null && Date.parse(endedAt) < Date.parse(startedAt)) {
-      return accountError('CallEndedBeforeStart', `data.endedAt ${endedAt} is before data.startedAt ${startedAt}`, {
-        field: 'data.endedAt',
-        startedAt,
-        endedAt,
-      });
+      return accountError(
+        'CallEndedBeforeStart',
+        `data.endedAt ${endedAt} is before data.startedAt ${startedAt}`,
+        {
+          field: 'data.endedAt',
+          startedAt,
+          endedAt,
+        },
+      );
     }
   }
   return undefined;

@@ -5,10 +5,10 @@
  */
 import { type DecisionContext, eventOf } from '../account/decision.js';
 import type { AccountEvent } from '../account/events.js';
+import type { SkipReason } from '../notifications/events.js';
 import type { SendSlot } from '../notifications/quiet-hours.js';
 import type { Channel, Scenario } from '../notifications/scenario.js';
 import type { ScenarioSettings } from '../notifications/state.js';
-import type { SkipReason } from '../notifications/events.js';
 import { paySms, type SmsLedger } from '../sms/spend.js';
 
 /** Everything one call's notices share. */

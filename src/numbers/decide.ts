@@ -5,7 +5,6 @@
 import type { Decisions } from '../account/decision.js';
 import type { numbersCommands } from './commands.js';
 import { decideAddMultichannelNumber, decideSetMainMultichannelNumber } from './multichannel.js';
-import { decideRemoveMultichannelNumber } from './remove-multichannel.js';
 import { decideDisableNumberOption, decideEnableNumberOption } from './number-options.js';
 import {
   decideAssignShortNumber,
@@ -13,6 +12,7 @@ import {
   decideSetNumberMelody,
   decideUploadMelody,
 } from './option-settings.js';
+import { decideRemoveMultichannelNumber } from './remove-multichannel.js';
 import { decideAddNumber, decideRemoveNumber } from './user-numbers.js';
 
 /** Decisions of this capability, by command type. */

@@ -36,10 +36,14 @@ export const decideRemoveMultichannelNumber: DecideFn<'RemoveMultichannelNumber'
     });
   }
   if (mainMultichannel === number || mainMultichannel === null) {
-    return reject('MultichannelNumberIsMain', `${number} is the main multichannel number: make another one main first`, {
-      field: 'data.number',
-      number,
-    });
+    return reject(
+      'MultichannelNumberIsMain',
+      `${number} is the main multichannel number: make another one main first`,
+      {
+        field: 'data.number',
+        number,
+      },
+    );
   }
   const callerIdNumbers: E164[] = [];
   for (const user of Object.values(users)) {

@@ -20,7 +20,8 @@ export const routeOf = (
   const option = state.smartCallback;
   if (!option.enabled) return { operator: null, reason: 'option-off' };
   const subscription = state.tariff.subscription;
-  if (subscription !== null && isLapsedAt(subscription, atMs)) return { operator: null, reason: 'subscription-lapsed' };
+  if (subscription !== null && isLapsedAt(subscription, atMs))
+    return { operator: null, reason: 'subscription-lapsed' };
   const window = getEntry(option.windows, client);
   if (window === undefined) return { operator: null, reason: 'no-window' };
   if (atMs >= window.expiresAtMs) return { operator: null, reason: 'window-expired' };

@@ -6,8 +6,8 @@
  */
 import { left } from 'fp-ts/lib/Either.js';
 import { accept, type DecideFn, eventOf, reject } from '../account/decision.js';
-import { refuseFactInstant } from '../account/fact-instant.js';
 import type { AccountEvent } from '../account/events.js';
+import { refuseFactInstant } from '../account/fact-instant.js';
 import { hasEntry } from '../kernel/collections/chunked-map.js';
 import { subscriptionLapsed } from '../tariff/guards.js';
 import { planEviction } from './eviction.js';
@@ -34,7 +34,8 @@ export const decideStoreRecording: DecideFn<'StoreRecording'> = (command, state,
   // Recording is a paid service: the telephony side is told, nothing is dropped silently.
   const lapsed = subscriptionLapsed(state, context);
   if (lapsed !== undefined) return left(lapsed);
-  const refused = refuseSource(state, data.source) ?? refuseFactInstant(state, 'data.recordedAt', data.recordedAt, context);
+  const refused =
+    refuseSource(state, data.source) ?? refuseFactInstant(state, 'data.recordedAt', data.recordedAt, context);
   if (refused !== undefined) return left(refused);
   const pack = context.catalogue.storagePack;
   const addable = storage.autoAddPacks ? packsLeft(state, context.catalogue) : 0;

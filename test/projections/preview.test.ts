@@ -108,9 +108,9 @@ describe('end to end with the domain (issue 5, must-show #1 and #2)', () => {
       ),
     ];
     expect(monthlyFee(billing.fold(historyOf(base))).total).toBe(roubles(2650));
-    expect(monthlyFee(billing.fold(historyOf([...base, ...numbers(11, 142, '2025-04-21T10:13:00+03:00')]))).total).toBe(
-      roubles(2650 + 5280),
-    );
+    expect(
+      monthlyFee(billing.fold(historyOf([...base, ...numbers(11, 142, '2025-04-21T10:13:00+03:00')]))).total,
+    ).toBe(roubles(2650 + 5280));
   });
 
   it('bills the 3 000-SMS package as one 3 000 ₽ line and a price change leaves an enabled option as it was', () => {
