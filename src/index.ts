@@ -46,7 +46,12 @@ export {
   accountStreamId,
   createCommandHandler,
 } from './account/handler.js';
-export { type AccountState, type AccountStateDraft, initialAccountState } from './account/state.js';
+export {
+  ACCOUNT_STATE_SCHEMA_VERSION,
+  type AccountState,
+  type AccountStateDraft,
+  initialAccountState,
+} from './account/state.js';
 // Capabilities: value types consumers name
 export type { CallsSlice, ClientRecord } from './calls/state.js';
 // Catalogue and units
