@@ -43,11 +43,11 @@ export interface LineTrack {
   detail: string | null;
   /** Monthly price per unit in effect, kopecks (carried by the events). */
   unitPrice: number;
-  /** Units now, as configured (also while the subscription is lapsed). */
+  /** Units now, as configured (also while the subscription is lapsed: lapsed days are left out when billed). */
   quantity: number;
   /** Order in which lines first appeared. */
   seq: number;
-  /** Billed quantity over time (0 while lapsed), in time order. */
+  /** Quantity over time, in time order. */
   changes: ChunkedList<ChangePoint>;
 }
 
@@ -59,6 +59,18 @@ export interface OneOffCharge {
   size: number;
   price: number;
   reason: 'purchase' | 'auto-renewal';
+}
+
+/**
+ * A run of paid periods anchored on one instant: the opening, or a payment after a lapse (a
+ * late payment starts a new period at its own instant, and later periods are anchored on it).
+ * Renewals that continue the run move `paidUntilMs`.
+ */
+export interface PaidRun {
+  /** The first period's start, epoch ms: periods are `anchor + k months`. */
+  anchorMs: number;
+  /** The end of the last period paid for, epoch ms. */
+  paidUntilMs: number;
 }
 
 /** The tariff terms billing needs. */
@@ -95,7 +107,11 @@ export interface BillingDraft {
   packFees: number[];
   telegramFees: Record<Scenario, number | null>;
   smartCallbackFee: number | null;
-  /** The subscription lapsed: nothing accrues until it is renewed. */
+  /** Runs of paid periods in time order; the gaps between them were not paid for. */
+  paidRuns: PaidRun[];
+  /** Auto-renewal is on: days after the last paid period are billed as the renewal will bill them. */
+  autoRenewal: boolean;
+  /** A lapse was recorded and no renewal came since. */
   lapsed: boolean;
   lines: Record<string, LineTrack>;
   lineCount: number;
@@ -119,6 +135,8 @@ export const initialBilling = (): BillingDraft => ({
     'outgoing-visit-card': null,
   },
   smartCallbackFee: null,
+  paidRuns: [],
+  autoRenewal: true,
   lapsed: false,
   lines: {},
   lineCount: 0,

@@ -4,15 +4,14 @@
  * one-off charges of SMS packages. Read it with `monthlyFee` (the current monthly fee as line
  * items), `statement` (a prorated statement for any subscription period) and `explain`.
  * Telegram is billed per scenario on which it is on, at the price in effect when it was turned on
- * there. While the subscription is lapsed nothing accrues: from the first day after the paid
- * period until the first day of the period a renewal pays for.
+ * there. The view also keeps the runs of paid periods (see `billing-calendar`): days between two
+ * runs, and after the last one once it lapsed, are billed to nobody.
  * @module
  */
 import type { AccountEvent, AccountEventOf, AccountEventType } from '../account/events.js';
-import { byPrice, setLapsed, syncItem } from './billing-lines.js';
+import { byPrice, syncItem } from './billing-lines.js';
 import { billedTariff, numberAdded, numberRemoved, optionSwitched, syncTariff } from './billing-numbers.js';
 import { type BillingDraft, initialBilling } from './billing-view.js';
-import { startOfDayMs } from './calendar.js';
 import { lastItem, pushItem } from './chunked-list.js';
 import { createProjection } from './projection.js';
 
@@ -26,6 +25,11 @@ const handlers: Handlers = {
   AccountOpened: (view, e) => {
     view.timeZone = e.data.timeZone;
     view.anchor = e.data.periodStart;
+    view.autoRenewal = e.data.autoRenewal;
+    view.paidRuns.push({
+      anchorMs: Date.parse(e.data.periodStart),
+      paidUntilMs: Date.parse(e.data.paidUntil),
+    });
     view.tariff = billedTariff(e.data.tariff);
     syncTariff(view, msOf(e));
   },
@@ -33,12 +37,22 @@ const handlers: Handlers = {
     view.tariff = billedTariff(e.data.tariff);
     syncTariff(view, msOf(e));
   },
-  // Nothing accrues from the first day the subscription is not paid for.
-  SubscriptionLapsed: (view, e) =>
-    setLapsed(view, true, startOfDayMs(Date.parse(e.data.paidUntil), view.timeZone)),
-  // A renewal pays for its whole anchored period, also one that began before the payment.
-  SubscriptionRenewed: (view, e) =>
-    setLapsed(view, false, startOfDayMs(Date.parse(e.data.periodStart), view.timeZone)),
+  AutoRenewalSet: (view, e) => {
+    view.autoRenewal = e.data.enabled;
+  },
+  SubscriptionLapsed: (view) => {
+    view.lapsed = true;
+  },
+  // A period that starts later than the last one ended was paid late: a new run, anchored on it.
+  SubscriptionRenewed: (view, e) => {
+    view.lapsed = false;
+    const run = view.paidRuns[view.paidRuns.length - 1];
+    if (run === undefined) return;
+    const startMs = Date.parse(e.data.periodStart);
+    const paidUntilMs = Date.parse(e.data.paidUntil);
+    if (startMs > run.paidUntilMs) view.paidRuns.push({ anchorMs: startMs, paidUntilMs });
+    else if (paidUntilMs > run.paidUntilMs) run.paidUntilMs = paidUntilMs;
+  },
   MultichannelNumberAdded: (view, e) => {
     view.multichannelFees.push(e.data.extraMonthlyFee);
     syncTariff(view, msOf(e));

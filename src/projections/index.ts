@@ -5,6 +5,14 @@
  * @module
  */
 export { type Billing, billing } from './billing.js';
+export {
+  type BillingPeriod,
+  billingPeriodAt,
+  billingPeriodByIndex,
+  type DayRange,
+  lapses,
+  type PeriodStatus,
+} from './billing-calendar.js';
 export { type ExplainedDay, type Explanation, explain, lineLabel } from './billing-explain.js';
 export { type FeeLine, type MonthlyFee, monthlyFee } from './billing-fee.js';
 export {
@@ -14,6 +22,7 @@ export {
   type StatementLine,
   statement,
   statementByIndex,
+  statementFor,
   statementForPeriod,
 } from './billing-statement.js';
 export { BILLING_ITEMS, type BillingItem } from './billing-view.js';

@@ -4,7 +4,7 @@ import { history, historyLines, historyTexts, renderEvent } from '../../src/proj
 import { givenEvents } from '../../src/testing/index.js';
 import { allSampleEvents, numberAdded, opened, recordingEnabled, sampleEvents } from './builders.js';
 
-describe('history (issue 5, must-show #4)', () => {
+describe('history', () => {
   it('renders every event type in Russian and in English', () => {
     for (const type of accountEventTypes) {
       const sample = sampleEvents[type] as AccountEvent;
