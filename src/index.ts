@@ -30,6 +30,15 @@ export {
   type StoredAccountEvent,
 } from './account/events.js';
 export {
+  type AccountDomainError,
+  type AccountDomainErrorOf,
+  type AccountErrorCode,
+  type AccountErrorDetails,
+  accountError,
+  accountErrorCodes,
+  isAccountErrorCode,
+} from './account/errors.js';
+export {
   type AccountCommandHandlerOptions,
   accountStreamId,
   createCommandHandler,

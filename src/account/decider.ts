@@ -8,7 +8,6 @@ import { callsEvolutions } from '../calls/evolve.js';
 import type { Catalogue } from '../catalogue/catalogue.js';
 import { defaultCatalogue } from '../catalogue/default-catalogue.js';
 import { createDecider, type RecipeDecider } from '../kernel/decider.js';
-import type { DomainError } from '../kernel/errors.js';
 import { notificationsDecisions } from '../notifications/decide.js';
 import { notificationsEvolutions } from '../notifications/evolve.js';
 import { numbersDecisions } from '../numbers/decide.js';
@@ -25,6 +24,7 @@ import { tariffDecisions } from '../tariff/decide.js';
 import { tariffEvolutions } from '../tariff/evolve.js';
 import type { AccountCommand, AccountCommandType } from './commands.js';
 import { type Decision, type DecisionContext, type Decisions, type Evolutions, reject } from './decision.js';
+import type { AccountDomainError } from './errors.js';
 import type { AccountEvent, AccountEventType } from './events.js';
 import { type AccountState, type AccountStateDraft, initialAccountState } from './state.js';
 
@@ -61,11 +61,11 @@ export const evolveAccount = (draft: AccountStateDraft, event: AccountEvent): vo
 };
 
 /** The account Decider: `{ decide, evolve, initialState }` plus batch folds. */
-export type AccountDecider = RecipeDecider<AccountCommand, AccountEvent, AccountState, DomainError>;
+export type AccountDecider = RecipeDecider<AccountCommand, AccountEvent, AccountState, AccountDomainError>;
 
 /**
  * Creates the account Decider with a price catalogue (default {@link defaultCatalogue}).
- * `decide(command, state)` returns the events or a `DomainError`; `evolve(state, event)` returns
+ * `decide(command, state)` returns the events or an `AccountDomainError`; `evolve(state, event)` returns
  * a new state and leaves `state` unchanged.
  */
 export const createAccountDecider = (catalogue: Catalogue = defaultCatalogue): AccountDecider => {
@@ -106,7 +106,7 @@ export const createAccountDecider = (catalogue: Catalogue = defaultCatalogue): A
     };
     return decideCommand(command, state, { catalogue, metadata, atMs });
   };
-  return createDecider<AccountCommand, AccountEvent, AccountState, DomainError>({
+  return createDecider<AccountCommand, AccountEvent, AccountState, AccountDomainError>({
     decide,
     recipe: evolveAccount as unknown as (draft: unknown, event: AccountEvent) => void,
     initialState: initialAccountState() as AccountState,

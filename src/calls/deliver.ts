@@ -8,6 +8,7 @@ import type { AccountEvent } from '../account/events.js';
 import type { SendSlot } from '../notifications/quiet-hours.js';
 import type { Channel, Scenario } from '../notifications/scenario.js';
 import type { ScenarioSettings } from '../notifications/state.js';
+import type { SkipReason } from '../notifications/events.js';
 import { paySms, type SmsLedger } from '../sms/spend.js';
 
 /** Everything one call's notices share. */
@@ -25,7 +26,7 @@ const skip = (
   delivery: Delivery,
   scenario: Scenario,
   channel: Channel,
-  reason: 'sms-balance-exhausted' | 'suppressed',
+  reason: SkipReason,
   smsNeeded: number,
 ): void => {
   delivery.out.push(
@@ -73,10 +74,9 @@ export const deliverNotice = (
 ): void => {
   const need = settings.segments;
   if (settings.sms) {
-    if (suppressed) skip(delivery, scenario, 'sms', 'suppressed', need);
-    else if (paySms(delivery.ledger, need, delivery.context, delivery.out))
-      send(delivery, scenario, 'sms', settings, need);
-    else skip(delivery, scenario, 'sms', 'sms-balance-exhausted', need);
+    const shortfall = suppressed ? 'suppressed' : paySms(delivery.ledger, need, delivery.context, delivery.out);
+    if (shortfall === undefined) send(delivery, scenario, 'sms', settings, need);
+    else skip(delivery, scenario, 'sms', shortfall, need);
   }
   if (settings.telegram) {
     if (suppressed) skip(delivery, scenario, 'telegram', 'suppressed', 0);

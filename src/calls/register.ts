@@ -27,7 +27,7 @@ export const decideRegisterCall: DecideFn<'RegisterCall'> = (command, state, con
   if (mkn !== undefined && !state.numbers.multichannel.includes(mkn)) {
     return reject('UnknownMultichannelNumber', `${mkn} is not a multichannel number of the account`, {
       field: 'data.multichannelNumber',
-      multichannelNumber: mkn,
+      number: mkn,
     });
   }
   const record = clientRecordOf(state.calls.clients, call.client);

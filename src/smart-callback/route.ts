@@ -36,7 +36,7 @@ export const decideRouteIncomingCall: DecideFn<'RouteIncomingCall'> = (command, 
       `${multichannelNumber} is not a multichannel number of the account`,
       {
         field: 'data.multichannelNumber',
-        multichannelNumber,
+        number: multichannelNumber,
       },
     );
   }

@@ -18,3 +18,9 @@ export const catalogueSmsPackage = (context: DecisionContext, size: number): Sms
  */
 export const chargePeriodStart = (state: AccountState, context: DecisionContext): string =>
   state.tariff.subscription?.periodStart ?? state.tariff.openedAt ?? context.metadata.at;
+
+/** Whether the free package was had (bought or renewed) in the period starting at `periodStart`. */
+export const freePackageHadIn = (state: AccountState, periodStart: string): boolean => {
+  const had = state.sms.freePackagePeriodStart;
+  return had !== null && Date.parse(had) === Date.parse(periodStart);
+};

@@ -7,12 +7,12 @@
 import { left } from 'fp-ts/lib/Either.js';
 import { accept, type DecideFn, eventOf, reject } from '../account/decision.js';
 import { subscriptionLapsed } from '../tariff/guards.js';
-import { catalogueSmsPackage, chargePeriodStart } from './packages.js';
+import { catalogueSmsPackage, chargePeriodStart, freePackageHadIn } from './packages.js';
 
 /**
  * Refusals: `UnknownSmsPackage` (no such size in the catalogue), `SubscriptionLapsed` (a paid
- * package while the subscription is not paid), `FreeSmsPackageAlreadySelected` (buying the free
- * package again while it is the renewing one would bypass its once-per-period renewal).
+ * package while the subscription is not paid), `FreeSmsPackageUsed` (the free package was already
+ * had in this billing period, bought or renewed).
  */
 export const decidePurchaseSmsPackage: DecideFn<'PurchaseSmsPackage'> = (command, state, context) => {
   const { size } = command.data;
@@ -26,13 +26,15 @@ export const decidePurchaseSmsPackage: DecideFn<'PurchaseSmsPackage'> = (command
     });
   }
   if (offer.price > 0) {
-    const lapsed = subscriptionLapsed(state, context.atMs);
+    const lapsed = subscriptionLapsed(state, context);
     if (lapsed !== undefined) return left(lapsed);
-  } else if (state.sms.renewingPackage !== null && state.sms.renewingPackage.price === 0) {
+  } else if (freePackageHadIn(state, chargePeriodStart(state, context))) {
+    const periodStart = chargePeriodStart(state, context);
+    const periodEnd = state.tariff.subscription?.paidUntil ?? periodStart;
     return reject(
-      'FreeSmsPackageAlreadySelected',
-      'the free package is already the renewing one: it renews once per period, buy a paid package for more',
-      { field: 'data.size', size },
+      'FreeSmsPackageUsed',
+      `the free package was already had in the period ${periodStart} – ${periodEnd}; buy a paid package for more`,
+      { field: 'data.size', periodStart, periodEnd },
     );
   }
   return accept(

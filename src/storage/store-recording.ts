@@ -32,7 +32,7 @@ export const decideStoreRecording: DecideFn<'StoreRecording'> = (command, state,
   if (refused !== undefined) return left(refused);
   const pack = context.catalogue.storagePack;
   // Adding a pack is a paid option: not while the subscription is lapsed (eviction applies).
-  const autoAdd = storage.autoAddPacks && subscriptionLapsed(state, context.atMs) === undefined;
+  const autoAdd = storage.autoAddPacks && subscriptionLapsed(state, context) === undefined;
   const addable = autoAdd ? packsLeft(state, context.catalogue) : 0;
   let quota = quotaBytes(state);
   const reachable = quota + addable * pack.sizeBytes;
@@ -55,9 +55,10 @@ export const decideStoreRecording: DecideFn<'StoreRecording'> = (command, state,
       `recording ${data.recordingId} does not fit: pinned recordings take ${storage.pinnedBytes} of ${reachable} bytes`,
       {
         field: 'data.sizeBytes',
-        sizeBytes: data.sizeBytes,
-        pinnedBytes: storage.pinnedBytes,
         quotaBytes: reachable,
+        usedBytes: storage.usedBytes,
+        pinnedBytes: storage.pinnedBytes,
+        sizeBytes: data.sizeBytes,
       },
     );
   if (storage.pinnedBytes + data.sizeBytes > reachable) return fullOfPinned();

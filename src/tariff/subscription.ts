@@ -29,7 +29,7 @@ export const decideRenewSubscription: DecideFn<'RenewSubscription'> = (command, 
   const { openedAt, timeZone, subscription } = state.tariff;
   // The decider lets no command but OpenAccount through before the opening; this keeps types honest.
   if (openedAt === null || subscription === null) {
-    return reject('AccountNotOpened', 'the account is not opened', {});
+    return reject('AccountNotOpened', 'the account is not opened', { accountId: command.metadata.accountId });
   }
   const paidUntilMs = Date.parse(subscription.paidUntil);
   const manual = command.data.manual === true;

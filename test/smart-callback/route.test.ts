@@ -187,7 +187,7 @@ describe('RouteIncomingCall', () => {
     const error = given(decider, enabled())
       .when(cmd('RouteIncomingCall', { client: CLIENT, multichannelNumber: OTHER_MKN }))
       .thenError('UnknownMultichannelNumber');
-    expect(detailsOf(error)).toEqual({ field: 'data.multichannelNumber', multichannelNumber: OTHER_MKN });
+    expect(detailsOf(error)).toEqual({ field: 'data.multichannelNumber', number: OTHER_MKN });
   });
 
   it('refuses a malformed payload naming the field', () => {

@@ -108,21 +108,27 @@ describe('RenewSubscription', () => {
   });
 });
 
+/** A decision's instant, as the guard reads it. */
+const instant = (at: string) => ({
+  atMs: Date.parse(at),
+  metadata: { at, commandId: 'c-guard', actor: 'test' },
+});
+
 describe('subscriptionLapsed (the guard other capabilities call before turning on a paid option)', () => {
   it('passes during a paid period and after its end while auto-renewal will renew it', () => {
     const state = given(decider, opened()).state;
-    expect(subscriptionLapsed(state, Date.parse('2025-05-01T00:00:00+03:00'))).toBeUndefined();
-    expect(subscriptionLapsed(state, Date.parse('2025-06-01T00:00:00+03:00'))).toBeUndefined();
+    expect(subscriptionLapsed(state, instant('2025-05-01T00:00:00+03:00'))).toBeUndefined();
+    expect(subscriptionLapsed(state, instant('2025-06-01T00:00:00+03:00'))).toBeUndefined();
   });
 
   it('refuses once the period ended with auto-renewal off, even before the scheduler ran', () => {
     const state = given(decider, withoutAutoRenewal()).state;
-    expect(subscriptionLapsed(state, Date.parse('2025-05-21T09:00:00+03:00'))).toBeUndefined();
-    expect(subscriptionLapsed(state, Date.parse(PAID_UNTIL))?.code).toBe('SubscriptionLapsed');
+    expect(subscriptionLapsed(state, instant('2025-05-21T09:00:00+03:00'))).toBeUndefined();
+    expect(subscriptionLapsed(state, instant(PAID_UNTIL))?.code).toBe('SubscriptionLapsed');
   });
 
   it('refuses a lapsed subscription until it is paid again', () => {
-    const at = Date.parse('2025-06-01T00:00:00+03:00');
+    const at = instant('2025-06-01T00:00:00+03:00');
     const error = subscriptionLapsed(given(decider, lapsed()).state, at);
     expect(error?.code).toBe('SubscriptionLapsed');
     expect(detailsOf(error ?? { details: {} }).paidUntil).toBe(PAID_UNTIL);

@@ -96,7 +96,7 @@ const checkEviction = (state: AccountState, event: Evicted, context: EventContex
     const canAdd =
       state.storage.autoAddPacks &&
       state.storage.packs.length < context.catalogue.storagePack.maxPacks &&
-      subscriptionLapsed(state, context.atMs) === undefined;
+      subscriptionLapsed(state, { atMs: context.atMs, metadata: command.metadata }) === undefined;
     if (canAdd) fail('evicted to make room while a pack could still be added automatically');
   }
 };
