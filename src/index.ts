@@ -18,6 +18,15 @@ export {
 } from './account/commands.js';
 export { type AccountDecider, createAccountDecider, evolveAccount, replay } from './account/decider.js';
 export {
+  type AccountDomainError,
+  type AccountDomainErrorOf,
+  type AccountErrorCode,
+  type AccountErrorDetails,
+  accountError,
+  accountErrorCodes,
+  isAccountErrorCode,
+} from './account/errors.js';
+export {
   AccountEvent,
   type AccountEventData,
   type AccountEventOf,
@@ -29,15 +38,6 @@ export {
   decodeStoredAccountEvent,
   type StoredAccountEvent,
 } from './account/events.js';
-export {
-  type AccountDomainError,
-  type AccountDomainErrorOf,
-  type AccountErrorCode,
-  type AccountErrorDetails,
-  accountError,
-  accountErrorCodes,
-  isAccountErrorCode,
-} from './account/errors.js';
 export {
   type AccountCommandHandlerOptions,
   accountStreamId,
@@ -51,7 +51,13 @@ export { Catalogue, SmsPackage, Tariff } from './catalogue/catalogue.js';
 export { decodeCatalogue } from './catalogue/decode-catalogue.js';
 export { BASIC_TARIFF, defaultCatalogue } from './catalogue/default-catalogue.js';
 export { formatRoubles, GIB, KOPECKS_PER_ROUBLE, roubles } from './catalogue/units.js';
-// Kernel: the machinery, for services and for other aggregates
+export {
+  type DescribableError,
+  describeError,
+  type ErrorLocale,
+} from './errors/describe-error.js';
+export { type ErrorTexts, errorTextsEn, errorTextsRu } from './errors/error-texts.js';
+export { refusalStatus, type ToProblemOptions, toProblem } from './errors/to-problem.js';
 export {
   type CommandHandler,
   type CommandHandlerOptions,
@@ -97,6 +103,17 @@ export type {
   Subscription,
 } from './kernel/event-store.js';
 export { createInMemoryEventStore, type InMemoryEventStoreOptions } from './kernel/in-memory-event-store.js';
+// Kernel: the machinery, for services and for other aggregates
+export {
+  boundedCopy,
+  excerptText,
+  MAX_PROBLEM_ISSUES,
+  type Problem,
+  type ProblemIssue,
+  type ProblemTexts,
+  problemOf,
+  problemStatus,
+} from './kernel/problem.js';
 export {
   createPayloadRegistry,
   type EventDefinition,
