@@ -7,7 +7,6 @@
  * the renewal will bill them), else `lapsed`. Computed on read, never per event.
  * @module
  */
-import type { Billing } from './billing.js';
 import type { PaidRun } from './billing-view.js';
 import { daysBetween, type Period, periodIndexAt, periodStartMs, startOfDayMs } from './calendar.js';
 
@@ -35,6 +34,30 @@ export interface BillingPeriod {
   readonly lapseBefore: DayRange | null;
 }
 
+/** What the calendar is made of: the billing view has it, and so can any fold of the subscription's events. */
+export interface SubscriptionRuns {
+  readonly timeZone: string;
+  readonly paidRuns: readonly PaidRun[];
+  readonly lapsed: boolean;
+  readonly autoRenewal: boolean;
+}
+
+/**
+ * Takes a renewal into the runs: a period that starts later than the last one was paid until
+ * (a payment after a lapse) starts a new run anchored on it; any other extends the last run.
+ * Returns whether a new run started.
+ */
+export const takeRenewal = (runs: PaidRun[], periodStartMs: number, paidUntilMs: number): boolean => {
+  const last = runs[runs.length - 1];
+  if (last === undefined) return false;
+  if (periodStartMs > last.paidUntilMs) {
+    runs.push({ anchorMs: periodStartMs, paidUntilMs });
+    return true;
+  }
+  if (paidUntilMs > last.paidUntilMs) last.paidUntilMs = paidUntilMs;
+  return false;
+};
+
 /** A run with its days: `[startMs, endMs)` paid, both the start of a day. */
 interface Run {
   readonly anchorMs: number;
@@ -59,7 +82,7 @@ interface Calendar {
   readonly tail: 'forecast' | 'lapsed';
 }
 
-const calendarOf = (view: Billing): Calendar | null => {
+const calendarOf = (view: SubscriptionRuns): Calendar | null => {
   if (view.paidRuns.length === 0) return null;
   const timeZone = view.timeZone;
   return {
@@ -121,7 +144,7 @@ const tailPeriod = (c: Calendar, k: number, index: number): BillingPeriod => {
 const endPeriodIndex = (c: Calendar, run: Run): number => periodIndexAt(run.anchorMs, c.timeZone, run.endMs);
 
 /** The stretch of the calendar numbered `index` (see {@link Period.index}); `null` before the opening. */
-export const billingPeriodByIndex = (view: Billing, index: number): BillingPeriod | null => {
+export const billingPeriodByIndex = (view: SubscriptionRuns, index: number): BillingPeriod | null => {
   const c = calendarOf(view);
   if (c === null) return null;
   if (index < 0) return paidPeriod(c, 0, index, index);
@@ -141,7 +164,7 @@ export const billingPeriodByIndex = (view: Billing, index: number): BillingPerio
 };
 
 /** The stretch of the calendar containing the instant `atMs`; `null` before the opening. */
-export const billingPeriodAt = (view: Billing, atMs: number): BillingPeriod | null => {
+export const billingPeriodAt = (view: SubscriptionRuns, atMs: number): BillingPeriod | null => {
   const c = calendarOf(view);
   if (c === null) return null;
   const first = c.runs[0]!;
@@ -160,7 +183,7 @@ export const billingPeriodAt = (view: Billing, atMs: number): BillingPeriod | nu
 };
 
 /** Every lapse between paid periods so far (the open one after the last paid period is not listed). */
-export const lapses = (view: Billing): DayRange[] => {
+export const lapses = (view: SubscriptionRuns): DayRange[] => {
   const c = calendarOf(view);
   if (c === null) return [];
   const out: DayRange[] = [];

@@ -9,6 +9,7 @@
  * @module
  */
 import type { AccountEvent, AccountEventOf, AccountEventType } from '../account/events.js';
+import { takeRenewal } from './billing-calendar.js';
 import { byPrice, syncItem } from './billing-lines.js';
 import { billedTariff, numberAdded, numberRemoved, optionSwitched, syncTariff } from './billing-numbers.js';
 import { type BillingDraft, initialBilling } from './billing-view.js';
@@ -46,12 +47,7 @@ const handlers: Handlers = {
   // A period that starts later than the last one ended was paid late: a new run, anchored on it.
   SubscriptionRenewed: (view, e) => {
     view.lapsed = false;
-    const run = view.paidRuns[view.paidRuns.length - 1];
-    if (run === undefined) return;
-    const startMs = Date.parse(e.data.periodStart);
-    const paidUntilMs = Date.parse(e.data.paidUntil);
-    if (startMs > run.paidUntilMs) view.paidRuns.push({ anchorMs: startMs, paidUntilMs });
-    else if (paidUntilMs > run.paidUntilMs) run.paidUntilMs = paidUntilMs;
+    takeRenewal(view.paidRuns, Date.parse(e.data.periodStart), Date.parse(e.data.paidUntil));
   },
   MultichannelNumberAdded: (view, e) => {
     view.multichannelFees.push(e.data.extraMonthlyFee);
