@@ -95,7 +95,7 @@ export interface NumberFees {
 /** The billing view (mutable form; callers get it read-only). */
 export interface BillingDraft {
   timeZone: string;
-  /** Start of the opening period: periods are anchored on it. `null` until opened. */
+  /** Start of the opening period (`null` until opened); a payment after a lapse anchors later ones (`paidRuns`). */
   anchor: string | null;
   tariff: BilledTariff | null;
   /** Regular user numbers. */
