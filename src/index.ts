@@ -39,7 +39,10 @@ export {
   type StoredAccountEvent,
 } from './account/events.js';
 export {
+  type AccountCommandHandler,
   type AccountCommandHandlerOptions,
+  type AccountHandlerError,
+  type AccountRefusal,
   accountStreamId,
   createCommandHandler,
 } from './account/handler.js';
@@ -51,6 +54,7 @@ export { Catalogue, SmsPackage, Tariff } from './catalogue/catalogue.js';
 export { decodeCatalogue } from './catalogue/decode-catalogue.js';
 export { BASIC_TARIFF, defaultCatalogue } from './catalogue/default-catalogue.js';
 export { formatRoubles, GIB, KOPECKS_PER_ROUBLE, roubles } from './catalogue/units.js';
+// Errors for people (Russian and English) and for HTTP (RFC 9457 problems)
 export {
   type DescribableError,
   describeError,
@@ -58,11 +62,13 @@ export {
 } from './errors/describe-error.js';
 export { type ErrorTexts, errorTextsEn, errorTextsRu } from './errors/error-texts.js';
 export { refusalStatus, type ToProblemOptions, toProblem } from './errors/to-problem.js';
+// Kernel: the machinery, for services and for other aggregates
 export {
   type CommandHandler,
   type CommandHandlerOptions,
   createCommandHandler as createDeciderCommandHandler,
   type HandledCommand,
+  type RefusalOf,
   type SnapshotPolicy,
 } from './kernel/command-handler.js';
 export {
@@ -84,6 +90,7 @@ export type {
   StoredEventMetadata,
 } from './kernel/envelope.js';
 export type {
+  CommandAlreadyRecorded,
   ConcurrencyError,
   DomainError,
   HandlerError,
@@ -95,6 +102,8 @@ export type {
 export type {
   AppendOptions,
   AppendResult,
+  CommandOutcome,
+  EventlessOutcome,
   EventStore,
   ExpectedVersion,
   ReadAllOptions,
@@ -103,7 +112,14 @@ export type {
   Subscription,
 } from './kernel/event-store.js';
 export { createInMemoryEventStore, type InMemoryEventStoreOptions } from './kernel/in-memory-event-store.js';
-// Kernel: the machinery, for services and for other aggregates
+export type {
+  CommandOutcomeName,
+  CounterLike,
+  MeterLike,
+  SpanLike,
+  TelemetryValue,
+  TracerLike,
+} from './kernel/observability.js';
 export {
   boundedCopy,
   excerptText,
