@@ -3,6 +3,7 @@
  * dispatched to its capability by `type` through one table lookup.
  * @module
  */
+import { left } from 'fp-ts/lib/Either.js';
 import { callsDecisions } from '../calls/decide.js';
 import { callsEvolutions } from '../calls/evolve.js';
 import type { Catalogue } from '../catalogue/catalogue.js';
@@ -27,6 +28,7 @@ import { type Decision, type DecisionContext, type Decisions, type Evolutions, r
 import type { AccountDomainError } from './errors.js';
 import type { AccountEvent, AccountEventType } from './events.js';
 import { type AccountState, type AccountStateDraft, initialAccountState } from './state.js';
+import { refuseOutOfOrder } from './timeline.js';
 
 const decisions: Decisions<AccountCommandType> = {
   ...tariffDecisions,
@@ -58,6 +60,7 @@ export const evolveAccount = (draft: AccountStateDraft, event: AccountEvent): vo
   const evolve = evolutions[event.type] as AnyEvolve | undefined;
   // Unknown types cannot pass decoding; a typed caller cannot build one.
   if (evolve !== undefined) evolve(draft, event);
+  draft.timeline.latestAt = event.metadata.at;
 };
 
 /** The account Decider: `{ decide, evolve, initialState }` plus batch folds. */
@@ -98,6 +101,8 @@ export const createAccountDecider = (catalogue: Catalogue = defaultCatalogue): A
           },
         );
       }
+      const outOfOrder = refuseOutOfOrder(state.timeline, command.metadata.at, atMs);
+      if (outOfOrder !== undefined) return left(outOfOrder);
     }
     const metadata = {
       at: command.metadata.at,

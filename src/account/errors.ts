@@ -53,6 +53,12 @@ export interface AccountErrorDetails {
     readonly value: string;
     readonly openedAt: string;
   };
+  /** A reported call's end lies before its start. */
+  readonly CallEndedBeforeStart: {
+    readonly field: string;
+    readonly startedAt: string;
+    readonly endedAt: string;
+  };
   /** No command but `OpenAccount` is accepted before the account is opened. */
   readonly AccountNotOpened: { readonly accountId: string };
   /** The command names another account than the one the stream holds. */
@@ -186,6 +192,7 @@ const everyCode: { readonly [C in AccountErrorCode]: true } = {
   InstantOutOfOrder: true,
   InstantAfterCommand: true,
   InstantBeforeOpening: true,
+  CallEndedBeforeStart: true,
   AccountNotOpened: true,
   AccountMismatch: true,
   AccountAlreadyOpened: true,

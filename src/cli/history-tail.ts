@@ -88,6 +88,7 @@ export const historyTail = (limit: number, period: string | undefined): PrivateF
         subscription.autoRenewal = event.data.autoRenewal;
         subscription.paidRuns.push({
           anchorMs: Date.parse(event.data.periodStart),
+          startMs: Date.parse(event.data.periodStart),
           paidUntilMs: Date.parse(event.data.paidUntil),
         });
         periodMs = period === undefined ? undefined : instantOrDateMs(period, subscription.timeZone);
@@ -98,6 +99,7 @@ export const historyTail = (limit: number, period: string | undefined): PrivateF
           subscription.paidRuns,
           Date.parse(event.data.periodStart),
           Date.parse(event.data.paidUntil),
+          event.data.restarted,
         );
       default:
         return false;

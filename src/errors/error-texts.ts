@@ -91,6 +91,8 @@ export const errorTextsRu: ErrorTexts = {
     `Время ${instantText(d.value, 'ru')} позже времени самой команды (${instantText(d.at, 'ru')})`,
   InstantBeforeOpening: (d) =>
     `Время ${instantText(d.value, 'ru')} раньше открытия лицевого счёта (${instantText(d.openedAt, 'ru')})`,
+  CallEndedBeforeStart: (d) =>
+    `Звонок закончился (${instantText(d.endedAt, 'ru')}) раньше, чем начался (${instantText(d.startedAt, 'ru')})`,
   AccountNotOpened: (d) => `Лицевой счёт «${d.accountId}» ещё не открыт`,
   AccountMismatch: (d) => `Команда адресована счёту «${d.actual}», а здесь счёт «${d.expected}»`,
   AccountAlreadyOpened: (d) =>
@@ -187,6 +189,8 @@ export const errorTextsEn: ErrorTexts = {
     `The instant ${instantText(d.value, 'en')} is later than the command's own (${instantText(d.at, 'en')})`,
   InstantBeforeOpening: (d) =>
     `The instant ${instantText(d.value, 'en')} is before the account was opened (${instantText(d.openedAt, 'en')})`,
+  CallEndedBeforeStart: (d) =>
+    `The call ended (${instantText(d.endedAt, 'en')}) before it started (${instantText(d.startedAt, 'en')})`,
   AccountNotOpened: (d) => `Account “${d.accountId}” is not opened yet`,
   AccountMismatch: (d) => `The command is for account “${d.actual}”, this is account “${d.expected}”`,
   AccountAlreadyOpened: (d) =>

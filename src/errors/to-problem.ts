@@ -20,6 +20,7 @@ const REFUSAL_STATUS: { readonly [K in AccountErrorCode]: 409 | 422 } = {
   InstantOutOfOrder: 409,
   InstantAfterCommand: 422,
   InstantBeforeOpening: 422,
+  CallEndedBeforeStart: 422,
   AccountNotOpened: 409,
   AccountMismatch: 422,
   AccountAlreadyOpened: 409,

@@ -43,15 +43,23 @@ export interface SubscriptionRuns {
 }
 
 /**
- * Takes a renewal into the runs: a period that starts later than the last one was paid until
- * (a payment after a lapse) starts a new run anchored on it; any other extends the last run.
- * Returns whether a new run started.
+ * Takes a renewal into the runs. A payment after a lapse (`restarted`) starts a new run anchored
+ * on itself; a renewal stored by 0.1 whose period starts later than the last one was paid until
+ * starts a new run on the same anchor (0.1 kept the anchored periods); any other extends the
+ * last run. Returns whether a new run started.
  */
-export const takeRenewal = (runs: PaidRun[], periodStartMs: number, paidUntilMs: number): boolean => {
+export const takeRenewal = (
+  runs: PaidRun[],
+  periodStartMs: number,
+  paidUntilMs: number,
+  restarted: boolean,
+): boolean => {
   const last = runs[runs.length - 1];
   if (last === undefined) return false;
-  if (periodStartMs > last.paidUntilMs) {
-    runs.push({ anchorMs: periodStartMs, paidUntilMs });
+  if (restarted || periodStartMs > last.paidUntilMs) {
+    // Runs never overlap: a day is paid for once.
+    if (last.paidUntilMs > periodStartMs) last.paidUntilMs = periodStartMs;
+    runs.push({ anchorMs: restarted ? periodStartMs : last.anchorMs, startMs: periodStartMs, paidUntilMs });
     return true;
   }
   if (paidUntilMs > last.paidUntilMs) last.paidUntilMs = paidUntilMs;
@@ -63,15 +71,18 @@ interface Run {
   readonly anchorMs: number;
   readonly startMs: number;
   readonly endMs: number;
+  /** The index, on the anchor's months, of the run's first period (0 unless stored by 0.1). */
+  readonly first: number;
   /** Paid periods in the run (the last one may end early, at `endMs`). */
   readonly periods: number;
 }
 
 const runOf = (run: PaidRun, timeZone: string): Run => {
-  const startMs = startOfDayMs(run.anchorMs, timeZone);
+  const startMs = startOfDayMs(run.startMs, timeZone);
   const endMs = Math.max(startMs, startOfDayMs(run.paidUntilMs, timeZone));
-  const periods = endMs > startMs ? periodIndexAt(run.anchorMs, timeZone, endMs - 1) + 1 : 0;
-  return { anchorMs: run.anchorMs, startMs, endMs, periods };
+  const first = periodIndexAt(run.anchorMs, timeZone, startMs);
+  const periods = endMs > startMs ? periodIndexAt(run.anchorMs, timeZone, endMs - 1) - first + 1 : 0;
+  return { anchorMs: run.anchorMs, startMs, endMs, first, periods };
 };
 
 /** The calendar of an opened account. */
@@ -121,12 +132,12 @@ const stretch = (c: Calendar, startMs: number, endMs: number, index: number, sta
 /** Paid period `k` of run `i` (negative `k`: before the opening), numbered `index`. */
 const paidPeriod = (c: Calendar, i: number, k: number, index: number): BillingPeriod => {
   const run = c.runs[i]!;
-  const startMs = periodStartMs(run.anchorMs, c.timeZone, k);
-  const gridEnd = periodStartMs(run.anchorMs, c.timeZone, k + 1);
+  const gridStart = periodStartMs(run.anchorMs, c.timeZone, run.first + k);
+  const gridEnd = periodStartMs(run.anchorMs, c.timeZone, run.first + k + 1);
   const { period, status } =
     k < 0
-      ? stretch(c, startMs, gridEnd, index, 'not-opened')
-      : stretch(c, startMs, Math.min(gridEnd, run.endMs), index, 'paid');
+      ? stretch(c, gridStart, gridEnd, index, 'not-opened')
+      : stretch(c, Math.max(gridStart, run.startMs), Math.min(gridEnd, run.endMs), index, 'paid');
   const after = k === 0 && i > 0;
   const lapseBefore = after && hasGapAfter(c, i - 1) ? dayRange(gapPeriod(c, i - 1, index - 1)) : null;
   return { period, status, startsAfterLapse: after, lapseBefore };
@@ -169,7 +180,7 @@ export const billingPeriodAt = (view: SubscriptionRuns, atMs: number): BillingPe
   if (c === null) return null;
   const first = c.runs[0]!;
   if (atMs < first.startMs) {
-    const k = periodIndexAt(first.anchorMs, c.timeZone, atMs);
+    const k = periodIndexAt(first.anchorMs, c.timeZone, atMs) - first.first;
     return paidPeriod(c, 0, k, k);
   }
   let i = c.runs.length - 1;
@@ -178,7 +189,7 @@ export const billingPeriodAt = (view: SubscriptionRuns, atMs: number): BillingPe
   const base = bases(c)[i]!;
   if (i < c.runs.length - 1 && atMs >= run.endMs) return billingPeriodByIndex(view, base + run.periods);
   const k = periodIndexAt(run.anchorMs, c.timeZone, atMs);
-  if (atMs < run.endMs) return paidPeriod(c, i, k, base + k);
+  if (atMs < run.endMs) return paidPeriod(c, i, k - run.first, base + k - run.first);
   return tailPeriod(c, k, base + run.periods + k - endPeriodIndex(c, run));
 };
 

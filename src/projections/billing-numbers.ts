@@ -1,8 +1,9 @@
 /**
  * Billing of the tariff's counted things and of per-number options: the tariff line, employees
  * beyond the included count (regular user numbers; `added` ones are not employees), МКН beyond
- * the included count (the first ones added are the included ones, the rest each at the price its
- * event carried), and each option × the numbers that have it, at the price each was turned on at.
+ * the included count (the first ones added and still there are the included ones, the rest each
+ * at the price its event carried), and each option × the numbers that have it, at the price each
+ * was turned on at.
  * @module
  */
 import type { AccountEventOf } from '../account/events.js';
@@ -32,7 +33,7 @@ export const syncTariff = (view: BillingDraft, atMs: number): void => {
   syncItem(
     view,
     'extra-multichannel',
-    byPrice(view.multichannelFees.slice(t.includedMultichannelNumbers)),
+    byPrice(view.multichannel.slice(t.includedMultichannelNumbers).map((m) => m.fee)),
     atMs,
   );
 };

@@ -67,8 +67,10 @@ export interface OneOffCharge {
  * Renewals that continue the run move `paidUntilMs`.
  */
 export interface PaidRun {
-  /** The first period's start, epoch ms: periods are `anchor + k months`. */
+  /** The instant periods are anchored on, epoch ms: they are `anchor + k months`. */
   anchorMs: number;
+  /** The first paid instant of the run (its anchor, but for a renewal stored by 0.1 after a lapse). */
+  startMs: number;
   /** The end of the last period paid for, epoch ms. */
   paidUntilMs: number;
 }
@@ -101,8 +103,8 @@ export interface BillingDraft {
   /** Regular user numbers. */
   employees: number;
   numbers: ChunkedMap<NumberFees>;
-  /** Price beyond the included count of each МКН, in the order they were added. */
-  multichannelFees: number[];
+  /** Each МКН with its price beyond the included count, in the order they were added. */
+  multichannel: Array<{ number: string; fee: number }>;
   recordingFee: number | null;
   packFees: number[];
   telegramFees: Record<Scenario, number | null>;
@@ -125,7 +127,7 @@ export const initialBilling = (): BillingDraft => ({
   tariff: null,
   employees: 0,
   numbers: emptyChunkedMap(),
-  multichannelFees: [],
+  multichannel: [],
   recordingFee: null,
   packFees: [],
   telegramFees: {

@@ -27,10 +27,8 @@ const handlers: Handlers = {
     view.timeZone = e.data.timeZone;
     view.anchor = e.data.periodStart;
     view.autoRenewal = e.data.autoRenewal;
-    view.paidRuns.push({
-      anchorMs: Date.parse(e.data.periodStart),
-      paidUntilMs: Date.parse(e.data.paidUntil),
-    });
+    const startMs = Date.parse(e.data.periodStart);
+    view.paidRuns.push({ anchorMs: startMs, startMs, paidUntilMs: Date.parse(e.data.paidUntil) });
     view.tariff = billedTariff(e.data.tariff);
     syncTariff(view, msOf(e));
   },
@@ -44,13 +42,24 @@ const handlers: Handlers = {
   SubscriptionLapsed: (view) => {
     view.lapsed = true;
   },
-  // A period that starts later than the last one ended was paid late: a new run, anchored on it.
+  // A payment after a lapse starts a new run of periods, anchored on it.
   SubscriptionRenewed: (view, e) => {
     view.lapsed = false;
-    takeRenewal(view.paidRuns, Date.parse(e.data.periodStart), Date.parse(e.data.paidUntil));
+    takeRenewal(
+      view.paidRuns,
+      Date.parse(e.data.periodStart),
+      Date.parse(e.data.paidUntil),
+      e.data.restarted,
+    );
   },
   MultichannelNumberAdded: (view, e) => {
-    view.multichannelFees.push(e.data.extraMonthlyFee);
+    view.multichannel.push({ number: e.data.number, fee: e.data.extraMonthlyFee });
+    syncTariff(view, msOf(e));
+  },
+  // Its fee stops that day (the day itself is billed: it was held then); the others move up.
+  MultichannelNumberRemoved: (view, e) => {
+    const at = view.multichannel.findIndex((m) => m.number === e.data.number);
+    if (at >= 0) view.multichannel.splice(at, 1);
     syncTariff(view, msOf(e));
   },
   NumberAdded: numberAdded,

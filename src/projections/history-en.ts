@@ -29,6 +29,7 @@ const ROUTING: Record<t.TypeOf<typeof RoutingReason>, string> = {
   'window-expired': 'the callback window expired',
   'operator-gone': "the operator's number is gone",
   'caller-id-off': "caller ID is off on the operator's number",
+  'subscription-lapsed': 'the subscription is not paid, smart callback is suspended',
 };
 
 const NOT_SENT: Record<SkipReason, (smsNeeded: number) => string> = {
@@ -55,6 +56,11 @@ export const historyEn: HistoryTexts = {
     `Multichannel number ${phone(d.number)} added${d.main ? ' (main)' : ''}` +
     (d.extraMonthlyFee > 0 ? `, ${price(d.extraMonthlyFee)} a month beyond those included` : ''),
   MainMultichannelNumberSet: (d) => `Main multichannel number: ${phone(d.number)}`,
+  MultichannelNumberRemoved: (d) =>
+    `Multichannel number ${phone(d.number)} removed` +
+    (d.callerIdNumbers.length === 0
+      ? ''
+      : `; ${plural(d.callerIdNumbers.length, 'number')} now show ${phone(d.fallback)} as caller ID`),
   NumberAdded: (d) =>
     `Number ${phone(d.number)} added (${d.kind === 'regular' ? 'employee' : 'added'}): ${d.fullName}` +
     (d.department === '' ? '' : `, ${d.department}`),
@@ -126,6 +132,9 @@ export const historyEn: HistoryTexts = {
   SmartCallbackWindowSet: (d) => `Smart callback window: ${plural(d.minutes, 'minute')}`,
   SmartCallbackWindowOpened: (d, c) =>
     `${phone(d.client)} did not answer operator ${phone(d.operator)}: a call back until ${instant(d.expiresAt, c)} goes to them`,
+  SmartCallbackWindowClosed: (d) =>
+    `Callback window of ${phone(d.client)} to operator ${phone(d.operator)} closed: ` +
+    (d.reason === 'answered-call' ? 'they have spoken' : 'its multichannel number was removed'),
   IncomingCallRouted: (d) =>
     d.operator === null
       ? `Call from ${phone(d.client)} to ${phone(d.multichannelNumber)} routed as usual (${ROUTING[d.reason]})`

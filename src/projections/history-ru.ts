@@ -23,6 +23,7 @@ import {
   MINUTE_FORMS,
   MINUTE_FORMS_ACCUSATIVE,
   MONTH_FORMS,
+  NUMBER_FORMS,
   NUMBER_FORMS_GENITIVE,
   RECORDING_FORMS,
   SECOND_FORMS,
@@ -54,6 +55,7 @@ const ROUTING: Record<t.TypeOf<typeof RoutingReason>, string> = {
   'window-expired': 'окно перезвона истекло',
   'operator-gone': 'номера оператора больше нет',
   'caller-id-off': 'у номера оператора выключен АОН',
+  'subscription-lapsed': 'абонемент не оплачен, умный перезвон приостановлен',
 };
 const NOT_SENT: Record<SkipReason, (smsNeeded: number) => string> = {
   suppressed: () => 'уведомление уже отправлялось недавно',
@@ -79,6 +81,11 @@ export const historyRu: HistoryTexts = {
     `Подключён многоканальный номер ${phone(d.number)}${d.main ? ' (основной)' : ''}` +
     (d.extraMonthlyFee > 0 ? `, ${price(d.extraMonthlyFee)} в месяц сверх включённых` : ''),
   MainMultichannelNumberSet: (d) => `Основной многоканальный номер: ${phone(d.number)}`,
+  MultichannelNumberRemoved: (d) =>
+    `Отключён многоканальный номер ${phone(d.number)}` +
+    (d.callerIdNumbers.length === 0
+      ? ''
+      : `; ${countRu(d.callerIdNumbers.length, NUMBER_FORMS)} теперь ${d.callerIdNumbers.length % 10 === 1 && d.callerIdNumbers.length % 100 !== 11 ? 'показывает' : 'показывают'} в АОН ${phone(d.fallback)}`),
   NumberAdded: (d) =>
     `Добавлен номер ${phone(d.number)} (${d.kind === 'regular' ? 'сотрудник' : 'добавленный'}): ${d.fullName}` +
     (d.department === '' ? '' : `, ${d.department}`),
@@ -151,6 +158,9 @@ export const historyRu: HistoryTexts = {
   SmartCallbackWindowSet: (d) => `Окно умного перезвона: ${countRu(d.minutes, MINUTE_FORMS)}`,
   SmartCallbackWindowOpened: (d, c) =>
     `${phone(d.client)} не ответил оператору ${phone(d.operator)}: перезвон до ${instant(d.expiresAt, c)} попадёт к нему`,
+  SmartCallbackWindowClosed: (d) =>
+    `Окно перезвона ${phone(d.client)} оператору ${phone(d.operator)} закрыто: ` +
+    (d.reason === 'answered-call' ? 'разговор состоялся' : 'его многоканальный номер отключён'),
   IncomingCallRouted: (d) =>
     d.operator === null
       ? `Звонок ${phone(d.client)} на ${phone(d.multichannelNumber)} распределён как обычно (${ROUTING[d.reason]})`

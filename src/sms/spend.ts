@@ -6,7 +6,7 @@
 import { type DecisionContext, eventOf } from '../account/decision.js';
 import type { AccountEvent } from '../account/events.js';
 import type { AccountState } from '../account/state.js';
-import { catalogueSmsPackage, chargePeriodStart, freePackageHadIn } from './packages.js';
+import { catalogueSmsPackage, chargePeriod, freePackageHadIn } from './packages.js';
 
 /** The balance as one decision spends it: a local copy, never the state. */
 export interface SmsLedger {
@@ -21,7 +21,7 @@ export interface SmsLedger {
 /** Opens a ledger on the account's balance. */
 export const openSmsLedger = (state: AccountState, context: DecisionContext): SmsLedger => {
   const selected = state.sms.renewingPackage;
-  const periodStart = chargePeriodStart(state, context);
+  const periodStart = chargePeriod(state, context).start;
   const offer = selected === null ? undefined : catalogueSmsPackage(context, selected.size);
   return {
     balance: state.sms.balance,

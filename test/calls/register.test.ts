@@ -50,6 +50,8 @@ describe('RegisterCall: missed-call notices', () => {
             client: CLIENT,
             operator: OPERATOR,
             outcome: 'missed',
+            startedAt: null,
+            endedAt: null,
           },
           command,
         ),

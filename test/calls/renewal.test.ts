@@ -58,6 +58,8 @@ describe('SMS run out: the selected package renews first (decision 5)', () => {
             client: '+79120000002',
             operator: null,
             outcome: 'missed',
+            startedAt: null,
+            endedAt: null,
           },
           skipped,
         ),

@@ -148,7 +148,7 @@ const subscriptionStep: fc.Arbitrary<SubscriptionStep> = fc.oneof(
         s.paidUntilMs = monthAfter(s.paidUntilMs);
         return event(
           'SubscriptionRenewed',
-          { periodStart, paidUntil: iso(s.paidUntilMs), manual: false },
+          { periodStart, paidUntil: iso(s.paidUntilMs), manual: false, restarted: false },
           iso(atMs),
           'system',
         );
@@ -164,7 +164,7 @@ const subscriptionStep: fc.Arbitrary<SubscriptionStep> = fc.oneof(
     s.lapsed = false;
     return event(
       'SubscriptionRenewed',
-      { periodStart: iso(startMs), paidUntil: iso(s.paidUntilMs), manual: true },
+      { periodStart: iso(startMs), paidUntil: iso(s.paidUntilMs), manual: true, restarted: late },
       iso(atMs),
     );
   }),

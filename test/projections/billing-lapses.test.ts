@@ -18,7 +18,12 @@ const lapsedAt = event('SubscriptionLapsed', { paidUntil }, paidUntil, 'system')
 // Paid on 25.05 at 14:00: a new period from that instant, later ones anchored on it.
 const paidLate = event(
   'SubscriptionRenewed',
-  { periodStart: '2025-05-25T14:00:00+03:00', paidUntil: '2025-06-25T14:00:00+03:00', manual: true },
+  {
+    periodStart: '2025-05-25T14:00:00+03:00',
+    paidUntil: '2025-06-25T14:00:00+03:00',
+    manual: true,
+    restarted: true,
+  },
   '2025-05-25T14:00:00+03:00',
 );
 const autoRenewalOn = event('AutoRenewalSet', { enabled: true }, '2025-05-25T14:01:00+03:00');
@@ -124,12 +129,22 @@ describe('billing: a lapse is a gap nobody pays for', () => {
     // Paid on 31.07 at 12:00 after a lapse: 31.07–30.08, 31.08–29.09, 30.09–30.10 …
     const late = event(
       'SubscriptionRenewed',
-      { periodStart: '2025-07-31T12:00:00+03:00', paidUntil: '2025-08-31T12:00:00+03:00', manual: true },
+      {
+        periodStart: '2025-07-31T12:00:00+03:00',
+        paidUntil: '2025-08-31T12:00:00+03:00',
+        manual: true,
+        restarted: true,
+      },
       '2025-07-31T12:00:00+03:00',
     );
     const renewed = event(
       'SubscriptionRenewed',
-      { periodStart: '2025-08-31T12:00:00+03:00', paidUntil: '2025-09-30T12:00:00+03:00', manual: false },
+      {
+        periodStart: '2025-08-31T12:00:00+03:00',
+        paidUntil: '2025-09-30T12:00:00+03:00',
+        manual: false,
+        restarted: false,
+      },
       '2025-08-31T12:00:00+03:00',
       'system',
     );
@@ -148,7 +163,12 @@ describe('billing: a lapse is a gap nobody pays for', () => {
   it('has no gap when the payment comes the day the subscription lapsed', () => {
     const sameDay = event(
       'SubscriptionRenewed',
-      { periodStart: '2025-05-21T18:00:00+03:00', paidUntil: '2025-06-21T18:00:00+03:00', manual: true },
+      {
+        periodStart: '2025-05-21T18:00:00+03:00',
+        paidUntil: '2025-06-21T18:00:00+03:00',
+        manual: true,
+        restarted: true,
+      },
       '2025-05-21T18:00:00+03:00',
     );
     givenEvents(billing, [opened(openedAt, { paidUntil }), lapsedAt, sameDay]).then((view) => {

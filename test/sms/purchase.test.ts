@@ -6,6 +6,7 @@ import {
   detailsOf,
   evt,
   expectMalformed,
+  fact,
   historyOf,
   lapsed,
   OPENED_AT,
@@ -74,6 +75,50 @@ describe('PurchaseSmsPackage', () => {
       .then((events) =>
         expect(events[0]?.data).toMatchObject({ balanceAfter: 700, price: 0, periodStart: PAID_UNTIL }),
       );
+  });
+
+  it('renewed automatically first, the free package cannot then be bought in that period', () => {
+    // Selected in the first period; renewed for a notice on 22.05, in the period 21.05–21.06.
+    const renewedAt = '2025-05-22T10:00:00+03:00';
+    const history = historyOf(
+      opened(),
+      purchase(100),
+      cmd('RenewSubscription', {}, PAID_UNTIL),
+      fact(
+        'SmsPackagePurchased',
+        { size: 100, price: 0, reason: 'auto-renewal', balanceAfter: 100, periodStart: PAID_UNTIL },
+        renewedAt,
+      ),
+    );
+    given(decider, history)
+      .when(purchase(100, '2025-05-23T10:00:00+03:00'))
+      .thenError('FreeSmsPackageUsed', (e) =>
+        expect(e.details).toEqual({
+          field: 'data.size',
+          periodStart: PAID_UNTIL,
+          periodEnd: '2025-06-21T10:00:00+03:00',
+        }),
+      );
+  });
+
+  it('the billing period of a purchase is the one holding its instant, also after a payment in advance', () => {
+    // Paid on 01.05 for 21.05–21.06: a purchase on 02.05 still belongs to 21.04–21.05.
+    const paidAhead = historyOf(
+      opened(),
+      cmd('RenewSubscription', { manual: true }, '2025-05-01T10:00:00+03:00'),
+    );
+    given(decider, paidAhead)
+      .when(purchase(500, '2025-05-02T10:00:00+03:00'))
+      .then((events) => expect(events[0]?.data).toMatchObject({ periodStart: OPENED_AT }));
+    given(decider, historyOf(paidAhead, purchase(100, '2025-05-02T10:00:00+03:00')))
+      .when(purchase(100, '2025-05-03T10:00:00+03:00'))
+      .thenError('FreeSmsPackageUsed', (e) =>
+        expect(e.details).toEqual({ field: 'data.size', periodStart: OPENED_AT, periodEnd: PAID_UNTIL }),
+      );
+    // On 21.05 the period paid in advance begins: the free package may be had again.
+    given(decider, historyOf(paidAhead, purchase(100, '2025-05-02T10:00:00+03:00')))
+      .when(purchase(100, PAID_UNTIL))
+      .then((events) => expect(events[0]?.data).toMatchObject({ periodStart: PAID_UNTIL }));
   });
 
   it('refuses a command before the account is opened', () => {

@@ -38,6 +38,11 @@ const samples: { readonly [K in AccountErrorCode]: AccountErrorDetails[K] } = {
     value: '2025-04-01T10:00:00+03:00',
     openedAt: '2025-04-21T10:00:00+03:00',
   },
+  CallEndedBeforeStart: {
+    field: 'data.endedAt',
+    startedAt: '2025-05-06T10:05:00+03:00',
+    endedAt: '2025-05-06T10:00:00+03:00',
+  },
   AccountNotOpened: { accountId: '42' },
   AccountMismatch: { expected: '42', actual: '43' },
   AccountAlreadyOpened: { accountId: '42', openedAt: '2025-04-21T10:00:00+03:00' },
