@@ -18,7 +18,12 @@ const events: AccountEvent[] = [
   numberAdded(2, '2025-05-25T09:00:00+03:00'),
   event(
     'SubscriptionRenewed',
-    { periodStart: '2025-05-25T14:00:00+03:00', paidUntil: '2025-06-25T14:00:00+03:00', manual: true, restarted: true },
+    {
+      periodStart: '2025-05-25T14:00:00+03:00',
+      paidUntil: '2025-06-25T14:00:00+03:00',
+      manual: true,
+      restarted: true,
+    },
     '2025-05-25T14:00:00+03:00',
   ),
   numberAdded(3, '2025-05-26T10:00:00+03:00'),

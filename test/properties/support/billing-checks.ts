@@ -10,9 +10,9 @@
 import type { AccountEvent } from '../../../src/account/events.js';
 import type { AccountState } from '../../../src/account/state.js';
 import { type Billing, billing } from '../../../src/projections/billing.js';
+import { billingPeriodAt } from '../../../src/projections/billing-calendar.js';
 import { monthlyFee } from '../../../src/projections/billing-fee.js';
 import { type Statement, statementByIndex } from '../../../src/projections/billing-statement.js';
-import { billingPeriodAt } from '../../../src/projections/billing-calendar.js';
 import { firstDifference } from './compare.js';
 import { fail } from './event-checks.js';
 
