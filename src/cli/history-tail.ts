@@ -8,7 +8,9 @@
  * one time-zone computation per day) to recount the stretch when it moves.
  * @module
  */
+
 import type { AccountEvent, StoredAccountEvent } from '../account/events.js';
+import { instantMs } from '../kernel/codecs.js';
 import { billingPeriodAt, takeRenewal } from '../projections/billing-calendar.js';
 import type { PaidRun } from '../projections/billing-view.js';
 import { instantOrDateMs, startOfDayMs } from '../projections/calendar.js';
@@ -73,7 +75,7 @@ export const historyTail = (limit: number, period: string | undefined): PrivateF
     const { startMs, endMs } = found.period;
     window = { startMs, endMs };
     ring = lastKept().filter(({ event }) => {
-      const atMs = Date.parse(event.metadata.at);
+      const atMs = instantMs(event.metadata.at);
       return atMs >= startMs && atMs < endMs;
     });
     kept = ring.length;
@@ -87,9 +89,9 @@ export const historyTail = (limit: number, period: string | undefined): PrivateF
         subscription.timeZone = event.data.timeZone;
         subscription.autoRenewal = event.data.autoRenewal;
         subscription.paidRuns.push({
-          anchorMs: Date.parse(event.data.periodStart),
-          startMs: Date.parse(event.data.periodStart),
-          paidUntilMs: Date.parse(event.data.paidUntil),
+          anchorMs: instantMs(event.data.periodStart),
+          startMs: instantMs(event.data.periodStart),
+          paidUntilMs: instantMs(event.data.paidUntil),
         });
         periodMs = period === undefined ? undefined : instantOrDateMs(period, subscription.timeZone);
         return true;
@@ -97,8 +99,8 @@ export const historyTail = (limit: number, period: string | undefined): PrivateF
         subscription.lapsed = false;
         return takeRenewal(
           subscription.paidRuns,
-          Date.parse(event.data.periodStart),
-          Date.parse(event.data.paidUntil),
+          instantMs(event.data.periodStart),
+          instantMs(event.data.paidUntil),
           event.data.restarted,
         );
       default:
@@ -111,7 +113,7 @@ export const historyTail = (limit: number, period: string | undefined): PrivateF
       const index = seen;
       seen += 1;
       const moved = follow(event);
-      const atMs = Date.parse(event.metadata.at);
+      const atMs = instantMs(event.metadata.at);
       if (periodMs !== undefined) countDay(atMs);
       // Placing the stretch recounts every event so far, this one included.
       if (moved && periodMs !== undefined) placeWindow();

@@ -6,7 +6,9 @@
  * was turned on at.
  * @module
  */
+
 import type { AccountEventOf } from '../account/events.js';
+import { instantMs } from '../kernel/codecs.js';
 import { deleteEntry, getEntry, setEntry } from '../kernel/collections/chunked-map.js';
 import { byPrice, lineKey, setQuantity, syncItem } from './billing-lines.js';
 import type { BilledTariff, BillingDraft, NumberFees } from './billing-view.js';
@@ -64,14 +66,14 @@ export const numberAdded = (view: BillingDraft, event: AccountEventOf<'NumberAdd
   setEntry(view.numbers, event.data.number, fees);
   if (!regular) return;
   view.employees += 1;
-  syncTariff(view, Date.parse(event.metadata.at));
+  syncTariff(view, instantMs(event.metadata.at));
 };
 
 /** A user number was removed with its options. */
 export const numberRemoved = (view: BillingDraft, event: AccountEventOf<'NumberRemoved'>): void => {
   const fees = getEntry(view.numbers, event.data.number);
   if (fees === undefined) return;
-  const atMs = Date.parse(event.metadata.at);
+  const atMs = instantMs(event.metadata.at);
   const deltas: OptionDeltas = new Map();
   for (const option of OPTIONS) {
     const fee = fees[option];
@@ -101,5 +103,5 @@ export const optionSwitched = (
     if (fee !== null) addDelta(deltas, option, fee, 1);
     fees[option] = fee;
   }
-  applyDeltas(view, deltas, Date.parse(event.metadata.at));
+  applyDeltas(view, deltas, instantMs(event.metadata.at));
 };

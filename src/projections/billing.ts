@@ -8,7 +8,9 @@
  * runs, and after the last one once it lapsed, are billed to nobody.
  * @module
  */
+
 import type { AccountEvent, AccountEventOf, AccountEventType } from '../account/events.js';
+import { instantMs } from '../kernel/codecs.js';
 import { takeRenewal } from './billing-calendar.js';
 import { byPrice, syncItem } from './billing-lines.js';
 import { billedTariff, numberAdded, numberRemoved, optionSwitched, syncTariff } from './billing-numbers.js';
@@ -16,7 +18,7 @@ import { type BillingDraft, initialBilling } from './billing-view.js';
 import { lastItem, pushItem } from './chunked-list.js';
 import { createProjection } from './projection.js';
 
-const msOf = (event: AccountEvent): number => Date.parse(event.metadata.at);
+const msOf = (event: AccountEvent): number => instantMs(event.metadata.at);
 const single = (fee: number | null): Array<[null, number, number]> => (fee === null ? [] : [[null, fee, 1]]);
 
 type Handlers = { readonly [K in AccountEventType]?: (view: BillingDraft, event: AccountEventOf<K>) => void };
@@ -27,8 +29,8 @@ const handlers: Handlers = {
     view.timeZone = e.data.timeZone;
     view.anchor = e.data.periodStart;
     view.autoRenewal = e.data.autoRenewal;
-    const startMs = Date.parse(e.data.periodStart);
-    view.paidRuns.push({ anchorMs: startMs, startMs, paidUntilMs: Date.parse(e.data.paidUntil) });
+    const startMs = instantMs(e.data.periodStart);
+    view.paidRuns.push({ anchorMs: startMs, startMs, paidUntilMs: instantMs(e.data.paidUntil) });
     view.tariff = billedTariff(e.data.tariff);
     syncTariff(view, msOf(e));
   },
@@ -45,12 +47,7 @@ const handlers: Handlers = {
   // A payment after a lapse starts a new run of periods, anchored on it.
   SubscriptionRenewed: (view, e) => {
     view.lapsed = false;
-    takeRenewal(
-      view.paidRuns,
-      Date.parse(e.data.periodStart),
-      Date.parse(e.data.paidUntil),
-      e.data.restarted,
-    );
+    takeRenewal(view.paidRuns, instantMs(e.data.periodStart), instantMs(e.data.paidUntil), e.data.restarted);
   },
   MultichannelNumberAdded: (view, e) => {
     view.multichannel.push({ number: e.data.number, fee: e.data.extraMonthlyFee });
