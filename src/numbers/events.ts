@@ -30,19 +30,6 @@ export const numbersEvents = {
   MultichannelNumberAdded: t.type({ number: PhoneNumber, main: t.boolean, extraMonthlyFee: NonNegativeInt }),
   /** The main МКН changed. */
   MainMultichannelNumberSet: t.type({ number: PhoneNumber, previous: t.union([PhoneNumber, t.null]) }),
-  /**
-   * An МКН was removed. `callerIdNumbers`: the user numbers that showed it as caller ID and now
-   * show `fallback`, the main МКН. `multichannelNumbers`: how many МКН the account has after it
-   * (the extra ones beyond the tariff's included count are charged; this one's fee stops the day
-   * it is removed). Callback windows opened through it close in the same decision
-   * (`SmartCallbackWindowClosed`).
-   */
-  MultichannelNumberRemoved: t.type({
-    number: PhoneNumber,
-    fallback: PhoneNumber,
-    callerIdNumbers: t.array(PhoneNumber),
-    multichannelNumbers: PositiveInt,
-  }),
   /** A user number was added. */
   NumberAdded: t.type({
     number: PhoneNumber,
@@ -84,4 +71,17 @@ export const numbersEvents = {
   MelodyUploaded: t.type({ melodyId: Id, name: nonEmptyString(200) }),
   /** A number plays this melody to its callers. */
   NumberMelodySet: t.type({ number: PhoneNumber, melodyId: Id }),
+  /**
+   * An МКН was removed. `callerIdNumbers`: the user numbers that showed it as caller ID and now
+   * show `fallback`, the main МКН. `multichannelNumbers`: how many МКН the account has after it
+   * (the extra ones beyond the tariff's included count are charged; this one's fee stops the day
+   * it is removed). Callback windows opened through it close in the same decision
+   * (`SmartCallbackWindowClosed`).
+   */
+  MultichannelNumberRemoved: t.type({
+    number: PhoneNumber,
+    fallback: PhoneNumber,
+    callerIdNumbers: t.array(PhoneNumber),
+    multichannelNumbers: PositiveInt,
+  }),
 };

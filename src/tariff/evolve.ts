@@ -18,6 +18,8 @@ export const tariffEvolutions: Evolutions<keyof typeof tariffEvents> = {
       anchor: data.openedAt,
       periodStart: data.periodStart,
       periodStartMs: Date.parse(data.periodStart),
+      previousPeriodStart: null,
+      previousPeriodStartMs: 0,
       paidUntil: data.paidUntil,
       paidUntilMs: Date.parse(data.paidUntil),
       autoRenewal: data.autoRenewal,
@@ -35,7 +37,14 @@ export const tariffEvolutions: Evolutions<keyof typeof tariffEvents> = {
     const subscription = draft.tariff.subscription;
     if (subscription === null) return;
     // A payment after a lapse starts the periods again from its own instant.
-    if (data.restarted) subscription.anchor = data.periodStart;
+    if (data.restarted) {
+      subscription.anchor = data.periodStart;
+      subscription.previousPeriodStart = null;
+      subscription.previousPeriodStartMs = 0;
+    } else {
+      subscription.previousPeriodStart = subscription.periodStart;
+      subscription.previousPeriodStartMs = subscription.periodStartMs;
+    }
     subscription.periodStart = data.periodStart;
     subscription.periodStartMs = Date.parse(data.periodStart);
     subscription.paidUntil = data.paidUntil;

@@ -17,16 +17,20 @@ export const isLapsedAt = (subscription: Readonly<SubscriptionState>, atMs: numb
   subscription.status === 'lapsed' || (!subscription.autoRenewal && atMs >= subscription.paidUntilMs);
 
 /**
- * The billing period containing `atMs`, for a charge made then: the latest paid period when it
- * holds `atMs` (no calendar arithmetic), else the anchored period containing it (a period paid
- * in advance has not begun yet, or the renewal from `paidUntil` is due). `undefined` before the
- * account is opened.
+ * The billing period containing `atMs`, for a charge made then: the latest paid period, or the
+ * one before it when a payment in advance was made (no calendar arithmetic for either), else the
+ * anchored period containing it (the renewal from `paidUntil` is due, or several periods were
+ * paid ahead). `undefined` before the account is opened.
  */
 export const billingPeriodAt = (state: AccountState, atMs: number): Period | undefined => {
   const subscription = state.tariff.subscription;
   if (subscription === null) return undefined;
-  if (atMs >= subscription.periodStartMs && atMs < subscription.paidUntilMs) {
-    return { start: subscription.periodStart, end: subscription.paidUntil };
+  const { periodStart, periodStartMs, previousPeriodStart, previousPeriodStartMs } = subscription;
+  if (atMs >= periodStartMs && atMs < subscription.paidUntilMs) {
+    return { start: periodStart, end: subscription.paidUntil };
+  }
+  if (previousPeriodStart !== null && atMs >= previousPeriodStartMs && atMs < periodStartMs) {
+    return { start: previousPeriodStart, end: periodStart };
   }
   return periodAt(subscription.anchor, state.tariff.timeZone, atMs);
 };

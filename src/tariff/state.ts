@@ -24,6 +24,12 @@ export interface SubscriptionState {
    */
   periodStart: string;
   periodStartMs: number;
+  /**
+   * Start of the paid period before it, which ends at `periodStart` (`null` after the opening
+   * or a payment after a lapse): the period a charge falls in after a payment in advance.
+   */
+  previousPeriodStart: string | null;
+  previousPeriodStartMs: number;
   /** End of the latest paid period, exclusive ("Оплачен до"). */
   paidUntil: string;
   paidUntilMs: number;

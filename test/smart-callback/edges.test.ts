@@ -132,7 +132,7 @@ describe('the window runs from the end of the call', () => {
         outgoing('out-2', '2025-04-22T12:00:00+03:00', OPERATOR, { endedAt: '2025-04-22T11:40:00+03:00' }),
       )
       .then((events) =>
-        // 11:40+03:00 + 60 minutes = 09:40Z; it replaces nothing later: out-1 ended at 12:00.
+        // Its window (11:40–12:40) is older than out-1's, opened at 12:00: the latest one stays.
         expect(ofType(events, 'SmartCallbackWindowOpened')).toEqual([]),
       );
     given(decider, historyOf(withNumbers(), cmd('EnableSmartCallback', {})))

@@ -47,6 +47,8 @@ describe('OpenAccount', () => {
       anchor: OPENED_AT,
       periodStart: OPENED_AT,
       periodStartMs: Date.parse(OPENED_AT),
+      previousPeriodStart: null,
+      previousPeriodStartMs: 0,
       paidUntil: '2025-05-21T10:00:00+03:00',
       paidUntilMs: Date.parse('2025-05-21T10:00:00+03:00'),
       autoRenewal: false,
