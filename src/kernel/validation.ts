@@ -89,12 +89,22 @@ export const capIssues = (
   return listed;
 };
 
+const issue = (path: string, expected: string, value: unknown, unknown: boolean): ValidationIssue => ({
+  path,
+  expected,
+  actual: actualOf(value),
+  message: unknown
+    ? `${path}: no such field, got ${showValue(value)}`
+    : `${path}: expected ${expected}, got ${showValue(value)}`,
+});
+
 /**
- * Turns io-ts errors into issues, one per failing path (the deepest expectation wins), the first
- * {@link LIMITS.issues} of them and one that counts the rest.
+ * Turns io-ts errors into issues, one per failing path (the members of a union that all failed
+ * there are joined: `expected an id or null`), the first {@link LIMITS.issues} of them and one
+ * that counts the rest.
  */
 export const issuesOf = (errors: t.Errors, prefix = ''): ValidationIssue[] => {
-  const seen = new Set<string>();
+  const byPath = new Map<string, number>(); // path → index in `issues`, or -1 past the listed ones
   const issues: ValidationIssue[] = [];
   let total = 0;
   for (const error of errors) {
@@ -105,17 +115,18 @@ export const issuesOf = (errors: t.Errors, prefix = ''): ValidationIssue[] => {
     }
     const path = rooted(prefix, pathOf(error.context));
     const unknown = last?.type === UnknownField;
-    const expected = unknown ? 'no such field' : (error.message ?? last?.type.name ?? 'a valid value');
-    const key = `${path}\u0000${expected}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    total++;
-    if (issues.length >= LIMITS.issues) continue;
     // A codec's own message says more precisely what it expected (e.g. "… without NUL characters").
-    const message = unknown
-      ? `${path}: no such field, got ${showValue(error.value)}`
-      : `${path}: expected ${expected}, got ${showValue(error.value)}`;
-    issues.push({ path, expected, actual: actualOf(error.value), message });
+    const expected = unknown ? 'no such field' : (error.message ?? last?.type.name ?? 'a valid value');
+    const at = byPath.get(path);
+    if (at !== undefined) {
+      const listed = issues[at];
+      if (listed !== undefined && !listed.expected.split(' or ').includes(expected))
+        issues[at] = issue(path, `${listed.expected} or ${expected}`, error.value, unknown);
+      continue;
+    }
+    total++;
+    byPath.set(path, issues.length < LIMITS.issues ? issues.length : -1);
+    if (issues.length < LIMITS.issues) issues.push(issue(path, expected, error.value, unknown));
   }
   return capIssues(issues, total, prefix);
 };
