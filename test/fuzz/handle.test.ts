@@ -56,7 +56,7 @@ const withFreshId = (input: unknown): unknown => {
     return input;
   const n = ++sequence;
   const atMs = START + n * 60_000;
-  const metadata = { ...input.metadata, commandId: `fuzz-${n}` };
+  const metadata: Record<string, unknown> = { ...input.metadata, commandId: `fuzz-${n}` };
   if (typeof metadata.at === 'string' && !Number.isNaN(Date.parse(metadata.at)))
     metadata.at = new Date(atMs).toISOString();
   const data = input.data;
