@@ -10,46 +10,12 @@ import * as t from 'io-ts';
 import { describe, expect, it } from 'vitest';
 import { accountCommandCodecs, accountCommandTypes, decodeCommand } from '../../src/account/commands.js';
 import { accountEventCodecs, decodeEvent } from '../../src/account/events.js';
-import { LIMITS, StrictType, TextType } from '../../src/kernel/codecs.js';
+import { LIMITS, TextType } from '../../src/kernel/codecs.js';
 import type { ValidationError } from '../../src/kernel/errors.js';
 import { PhoneNumber } from '../../src/numbers/phone-number.js';
 import { isTimeZone, TimeZone } from '../../src/tariff/time-zone.js';
 import { VALID_EVENTS, validRawCommand } from '../fuzz/support/samples.js';
-
-/** A step into a value: a field, or the first item of an array. */
-type Step = string | 0;
-/** A field found in a codec, and the codec of its value. */
-interface Field {
-  readonly path: readonly Step[];
-  readonly codec: t.Decoder<unknown, unknown>;
-}
-
-/** Every leaf field of a payload codec, through objects, unions, intersections and arrays. */
-const fieldsOf = (codec: t.Decoder<unknown, unknown>, path: readonly Step[] = []): Field[] => {
-  const props = (p: t.Props) => Object.entries(p).flatMap(([k, c]) => fieldsOf(c, [...path, k]));
-  if (codec instanceof StrictType) return [...props(codec.required), ...props(codec.optional)];
-  if (codec instanceof t.InterfaceType || codec instanceof t.PartialType) return props(codec.props);
-  if (codec instanceof t.UnionType || codec instanceof t.IntersectionType)
-    return (codec.types as t.Mixed[]).flatMap((c) => fieldsOf(c, path));
-  if (codec instanceof t.ArrayType || codec instanceof t.ReadonlyArrayType)
-    return fieldsOf(codec.type as t.Mixed, [...path, 0]);
-  return [{ path, codec }];
-};
-
-const pathText = (root: string, path: readonly Step[]) =>
-  path.reduce<string>((at, step) => (step === 0 ? `${at}[0]` : `${at}.${step}`), root);
-
-const getAt = (value: unknown, path: readonly Step[]): unknown =>
-  path.reduce<unknown>((at, step) => (at as Record<string | number, unknown> | undefined)?.[step], value);
-
-/** A deep copy of `value` with the field at `path` set (creating objects on the way, not array items). */
-const setAt = (value: unknown, path: readonly Step[], leaf: unknown): unknown => {
-  const [step, ...rest] = path;
-  if (step === undefined) return leaf;
-  if (Array.isArray(value)) return value.map((item, i) => (i === step ? setAt(item, rest, leaf) : item));
-  const object = (value ?? {}) as Record<string, unknown>;
-  return { ...object, [step]: setAt(object[step], rest, leaf) };
-};
+import { fieldsOf, getAt, pathText, setAt } from './support/fields.js';
 
 const refusedAt = (result: Either<ValidationError, unknown>): string[] =>
   isLeft(result) ? result.left.issues.map((i) => i.path) : [];
