@@ -50,7 +50,7 @@ const registry = createPayloadRegistry(
 );
 const Envelope = strictType(
   { type: t.string, data: t.unknown, metadata: CommandMetadata },
-  {},
+  undefined,
   'AccountCommand',
 );
 
