@@ -16,6 +16,8 @@ export type PlainData =
   | { readonly ok: true; readonly value: unknown }
   | { readonly ok: false; readonly issues: readonly ValidationIssue[]; readonly total: number };
 
+/** How a prototype key is reported: like any field no codec declares. */
+const NO_SUCH_FIELD = 'no such field';
 const FORBIDDEN_KEYS = ['__proto__', 'constructor', 'prototype'] as const;
 const isForbiddenKey = (key: string): boolean =>
   key === '__proto__' || key === 'constructor' || key === 'prototype';
@@ -43,7 +45,11 @@ class Walk {
     this.total++;
     if (this.issues.length >= LIMITS.issues) return;
     const path = this.path(extra);
-    this.issues.push({ path, expected, actual: got, message: `${path}: expected ${expected}, got ${got}` });
+    const message =
+      expected === NO_SUCH_FIELD
+        ? `${path}: ${expected}, got ${got}`
+        : `${path}: expected ${expected}, got ${got}`;
+    this.issues.push({ path, expected, actual: got, message });
   }
 
   value(value: unknown, depth: number): unknown {
@@ -73,7 +79,7 @@ class Walk {
 
   array(value: readonly unknown[], depth: number): unknown[] {
     for (const key of FORBIDDEN_KEYS)
-      if (Object.hasOwn(value, key)) this.refuse('no such field', 'an own key', key);
+      if (Object.hasOwn(value, key)) this.refuse(NO_SUCH_FIELD, 'an own key', key);
     const length = value.length;
     if (length > LIMITS.itemsPerArray) {
       this.refuse(`an array of at most ${LIMITS.itemsPerArray} items`, `${length} items`);
@@ -104,7 +110,7 @@ class Walk {
     const keys = this.keys;
     for (const key of names) {
       if (isForbiddenKey(key)) {
-        this.refuse('no such field', excerpt((value as Record<string, unknown>)[key]), key);
+        this.refuse(NO_SUCH_FIELD, excerpt((value as Record<string, unknown>)[key]), key);
         continue;
       }
       if (key.length > LIMITS.key || !isStorableText(key)) {

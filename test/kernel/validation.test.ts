@@ -92,9 +92,7 @@ describe('hostile input', () => {
       const input = JSON.parse(
         `{"months":1,"at":"2025-01-01T00:00:00Z","items":[{"id":"a","${key}":{"polluted":true}}]}`,
       );
-      expect(messages(input)).toEqual([
-        `data.items[0].${key}: expected no such field, got {"polluted":true}`,
-      ]);
+      expect(messages(input)).toEqual([`data.items[0].${key}: no such field, got {"polluted":true}`]);
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
