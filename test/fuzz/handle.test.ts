@@ -6,10 +6,12 @@
  * and stays small; whatever was accepted is stored and reads back.
  */
 import fc from 'fast-check';
-import { isLeft, isRight } from 'fp-ts/lib/Either.js';
+import { type Either, isLeft, isRight } from 'fp-ts/lib/Either.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AccountEvent, accountEventRegistry } from '../../src/account/events.js';
 import { createCommandHandler } from '../../src/account/handler.js';
+import type { HandledCommand } from '../../src/kernel/command-handler.js';
+import type { HandlerError } from '../../src/kernel/errors.js';
 import { createInMemoryEventStore } from '../../src/kernel/in-memory-event-store.js';
 import { ACCOUNT } from '../properties/support/runner.js';
 import {
@@ -23,13 +25,22 @@ import { expectSmallError, fuzzParameters, scaled } from './support/outcome.js';
 import { validRawCommand } from './support/samples.js';
 
 const store = createInMemoryEventStore<AccountEvent>({ registry: accountEventRegistry });
-const handler = createCommandHandler({ eventStore: store });
+/** The handler's entry for untrusted input: `handleUnknown` where it exists, else `handle`. */
+interface UntrustedEntry {
+  readonly handle: (input: unknown) => () => Promise<Either<HandlerError, HandledCommand<AccountEvent>>>;
+  readonly handleUnknown?: (
+    input: unknown,
+  ) => () => Promise<Either<HandlerError, HandledCommand<AccountEvent>>>;
+}
+const handler = createCommandHandler({ eventStore: store }) as unknown as UntrustedEntry;
+const handleUntrusted = (input: unknown) =>
+  handler.handleUnknown === undefined ? handler.handle(input) : handler.handleUnknown(input);
 const seen = { inputs: 0, accepted: 0, refused: 0, events: 0 };
 let before: GlobalsSnapshot;
 
 beforeAll(async () => {
   before = snapshotGlobals();
-  const opened = await handler.handle({
+  const opened = await handleUntrusted({
     type: 'OpenAccount',
     data: { tariffId: 'basic' },
     metadata: { commandId: 'open', accountId: ACCOUNT, at: '2019-12-31T10:00:00+03:00', actor: 'user-1' },
@@ -69,7 +80,7 @@ const withFreshId = (input: unknown): unknown => {
 const check = async (raw: unknown): Promise<void> => {
   seen.inputs++;
   const input = withFreshId(raw);
-  const result = await handler.handle(input)();
+  const result = await handleUntrusted(input)();
   const polluted = freshObjectsPolluted();
   if (polluted.length > 0) throw new Error(`handling polluted the built-ins: ${polluted.join(', ')}`);
   if (isRight(result)) {
