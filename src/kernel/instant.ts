@@ -42,7 +42,9 @@ const daysFromCivil = (year: number, month: number, day: number): number => {
 export const parseInstant = (s: string): number => {
   const n = s.length;
   if (n < 17 || n > MAX_INSTANT_LENGTH) return Number.NaN;
-  if (s[4] !== '-' || s[7] !== '-' || s[10] !== 'T' || s[13] !== ':') return Number.NaN;
+  // '-', '-', 'T', ':' by code: no one-character strings on the way.
+  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58)
+    return Number.NaN;
   const high = two(s, 0);
   const low = two(s, 2);
   const month = two(s, 5);
@@ -57,11 +59,11 @@ export const parseInstant = (s: string): number => {
   let at = 16;
   let second = 0;
   let ms = 0;
-  if (s[at] === ':') {
+  if (s.charCodeAt(at) === 58) {
     second = two(s, at + 1);
     if (second < 0 || second > 59) return Number.NaN;
     at += 3;
-    if (s[at] === '.') {
+    if (s.charCodeAt(at) === 46) {
       at++;
       const start = at;
       while (at < n && digit(s, at) >= 0) {
@@ -73,13 +75,14 @@ export const parseInstant = (s: string): number => {
     }
   }
   let offset = 0;
-  if (s[at] === 'Z') {
-    at++;
+  const mark = s.charCodeAt(at);
+  if (mark === 90) {
+    at++; // 'Z'
   } else {
-    const sign = s[at] === '+' ? 1 : s[at] === '-' ? -1 : 0;
+    const sign = mark === 43 ? 1 : mark === 45 ? -1 : 0; // '+', '-'
     const oh = two(s, at + 1);
     const om = two(s, at + 4);
-    if (sign === 0 || s[at + 3] !== ':' || oh < 0 || om < 0 || om > 59) return Number.NaN;
+    if (sign === 0 || s.charCodeAt(at + 3) !== 58 || oh < 0 || om < 0 || om > 59) return Number.NaN;
     offset = sign * (oh * 60 + om);
     if (oh * 60 + om > MAX_OFFSET_MINUTES) return Number.NaN;
     at += 6;
