@@ -6,12 +6,10 @@
  * and stays small; whatever was accepted is stored and reads back.
  */
 import fc from 'fast-check';
-import { type Either, isLeft, isRight } from 'fp-ts/lib/Either.js';
+import { isLeft, isRight } from 'fp-ts/lib/Either.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AccountEvent, accountEventRegistry } from '../../src/account/events.js';
 import { createCommandHandler } from '../../src/account/handler.js';
-import type { HandledCommand } from '../../src/kernel/command-handler.js';
-import type { HandlerError } from '../../src/kernel/errors.js';
 import { createInMemoryEventStore } from '../../src/kernel/in-memory-event-store.js';
 import { ACCOUNT } from '../properties/support/runner.js';
 import {
@@ -25,16 +23,9 @@ import { expectSmallError, fuzzParameters, scaled } from './support/outcome.js';
 import { validRawCommand } from './support/samples.js';
 
 const store = createInMemoryEventStore<AccountEvent>({ registry: accountEventRegistry });
-/** The handler's entry for untrusted input: `handleUnknown` where it exists, else `handle`. */
-interface UntrustedEntry {
-  readonly handle: (input: unknown) => () => Promise<Either<HandlerError, HandledCommand<AccountEvent>>>;
-  readonly handleUnknown?: (
-    input: unknown,
-  ) => () => Promise<Either<HandlerError, HandledCommand<AccountEvent>>>;
-}
-const handler = createCommandHandler({ eventStore: store }) as unknown as UntrustedEntry;
-const handleUntrusted = (input: unknown) =>
-  handler.handleUnknown === undefined ? handler.handle(input) : handler.handleUnknown(input);
+const handler = createCommandHandler({ eventStore: store });
+/** The handler's entry for untrusted input. */
+const handleUntrusted = (input: unknown) => handler.handleUnknown(input);
 const seen = { inputs: 0, accepted: 0, refused: 0, events: 0 };
 let before: GlobalsSnapshot;
 
