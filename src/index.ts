@@ -68,6 +68,7 @@ export {
 export { type ErrorTexts, errorTextsEn, errorTextsRu } from './errors/error-texts.js';
 export { refusalStatus, type ToProblemOptions, toProblem } from './errors/to-problem.js';
 // Kernel: the machinery, for services and for other aggregates
+export { instantMs } from './kernel/codecs.js';
 export {
   type CommandHandler,
   type CommandHandlerOptions,
@@ -117,6 +118,7 @@ export type {
   Subscription,
 } from './kernel/event-store.js';
 export { createInMemoryEventStore, type InMemoryEventStoreOptions } from './kernel/in-memory-event-store.js';
+export { LIMITS } from './kernel/limits.js';
 export type {
   CommandOutcomeName,
   CounterLike,
