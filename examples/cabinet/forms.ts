@@ -56,7 +56,6 @@ export const confirmationFor = (section: SectionId, confirmation: Confirmation |
   const fields = Object.fromEntries([...confirmation.fields, ['confirmEviction', 'true']]);
   return html`<div class="confirm" role="alertdialog" data-testid="confirm-eviction">
     <p>${confirmation.text}</p>
-    <p>Продолжить и удалить эти записи?</p>
     ${actionForm(confirmation.action, html`${hidden(fields)}<button type="submit" class="danger">ДА, УДАЛИТЬ ЗАПИСИ</button>`)}
     <a class="button secondary" href="/#${section}">ОТМЕНА</a>
   </div>`;

@@ -10,12 +10,12 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { describeError } from '../../src/index.js';
 import { ACTIONS } from './actions.js';
 import { bundleBrowserScript } from './bundle.js';
 import type { Cabinet } from './cabinet.js';
 import type { Confirmation, Notice } from './forms.js';
 import { renderPage } from './page.js';
-import { refusalText } from './refusal.js';
 
 /** A running page server. */
 export interface CabinetServer {
@@ -102,7 +102,7 @@ export const startServer = async (
     };
     if (sent.ok) return back(new URLSearchParams());
     const fields = [...form].filter(([key]) => !['commandId', 'confirmEviction', 'q'].includes(key));
-    const text = refusalText(sent.error);
+    const text = describeError(sent.error, 'ru');
     const outcome: Outcome =
       sent.error.code === 'WouldEvictRecordings'
         ? { notice: null, confirmation: { section, action: name, fields, text } }

@@ -8,7 +8,7 @@ import {
   countRu,
   type ExplainedDay,
   explain,
-  formatRoubles,
+  formatMoney,
   lineLabel,
   monthlyFee,
   type RussianForms,
@@ -26,7 +26,7 @@ export const russianDate = (day: string): string =>
   `${day.slice(8, 10)}.${day.slice(5, 7)}.${day.slice(0, 4)}`;
 
 const dayChip = (d: ExplainedDay): Html =>
-  html`<li><time>${russianDate(d.date).slice(0, 5)}</time> × ${d.quantity} → ${formatRoubles(d.accrual)}</li>`;
+  html`<li><time>${russianDate(d.date).slice(0, 5)}</time> × ${d.quantity} → ${formatMoney(d.accrual)}</li>`;
 
 /** The bill of the current period and the monthly fee now. */
 export const billScreen = (ctx: PageContext): Html => {
@@ -49,9 +49,9 @@ export const billScreen = (ctx: PageContext): Html => {
       const why = explain(line);
       return html`<tr><td>${why.label}</td><td><details><summary>${why.formula}</summary>
         <p class="muted small">Цена в месяц × сумма количеств по дням / дней в периоде. По дням:</p>
-        <ul class="days">${why.days.map(dayChip)}</ul></details></td><td class="amount">${formatRoubles(why.amount)}</td></tr>`;
+        <ul class="days">${why.days.map(dayChip)}</ul></details></td><td class="amount">${formatMoney(why.amount)}</td></tr>`;
     })}</tbody>
-    <tfoot><tr><td colspan="2">Итого за период</td><td class="amount" data-testid="statement-total">${formatRoubles(current.total)}</td></tr></tfoot>
+    <tfoot><tr><td colspan="2">Итого за период</td><td class="amount" data-testid="statement-total">${formatMoney(current.total)}</td></tr></tfoot>
   </table>
   <p class="muted small">Период ещё идёт: дни после сегодняшнего посчитаны с тем, что подключено сейчас.</p>`
   }
@@ -59,9 +59,9 @@ export const billScreen = (ctx: PageContext): Html => {
   <table class="bill">
     <tbody>${fee.lines.map(
       (line) =>
-        html`<tr><td>${lineLabel(line)}</td><td>${line.quantity} × ${formatRoubles(line.unitPrice)}</td><td class="amount">${formatRoubles(line.amount)}</td></tr>`,
+        html`<tr><td>${lineLabel(line)}</td><td>${line.quantity} × ${formatMoney(line.unitPrice)}</td><td class="amount">${formatMoney(line.amount)}</td></tr>`,
     )}</tbody>
-    <tfoot><tr><td colspan="2">Итого в месяц</td><td class="amount" data-testid="fee-total">${formatRoubles(fee.total)}</td></tr></tfoot>
+    <tfoot><tr><td colspan="2">Итого в месяц</td><td class="amount" data-testid="fee-total">${formatMoney(fee.total)}</td></tr></tfoot>
   </table>
   ${current === null ? null : chartsScreen(ctx, current.period)}
 </section>`;

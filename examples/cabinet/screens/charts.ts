@@ -4,10 +4,9 @@
  * page records from the read models). Days still ahead are left blank.
  * @module
  */
-import { formatGigabytes, GIB, type Period } from '../../../src/index.js';
+import { formatCount, formatGigabytes, GIB, type Period } from '../../../src/index.js';
 import { moscowInstant } from '../../month/session.js';
 import type { PageContext } from '../context.js';
-import { grouped } from '../grouped.js';
 import { type Html, html } from '../html.js';
 
 const WIDTH = 640;
@@ -73,7 +72,7 @@ export const chartsScreen = (ctx: PageContext, period: Period): Html => {
     'Баланс SMS',
     days,
     [{ name: 'доступно SMS', className: 'sms', values: samples.map((s) => s?.smsAvailable) }],
-    grouped,
+    (v) => formatCount(v),
   )}
 </div>`;
 };

@@ -6,6 +6,7 @@
  */
 import {
   findNumbers,
+  formatCount,
   formatNumberCount,
   formatPhone,
   formatPrice,
@@ -15,7 +16,6 @@ import {
 } from '../../../src/index.js';
 import type { PageContext } from '../context.js';
 import { actionForm, hidden, noticeFor } from '../forms.js';
-import { grouped } from '../grouped.js';
 import { type Html, html } from '../html.js';
 
 /** Rows shown at once; a search narrows the list. */
@@ -66,7 +66,7 @@ export const numbersScreen = (ctx: PageContext): Html => {
       </tr>`,
     )}</tbody>
     <tfoot><tr><td colspan="3">Подключено, плата в месяц</td>${NUMBER_OPTIONS.map(
-      (o) => html`<td>${grouped(view.totals[o].count)} · ${formatPrice(view.totals[o].monthlySum)}</td>`,
+      (o) => html`<td>${formatCount(view.totals[o].count)} · ${formatPrice(view.totals[o].monthlySum)}</td>`,
     )}</tr></tfoot>
   </table>
   <p class="muted small">${rows.length > SHOWN ? `Показаны первые ${SHOWN} из ${rows.length}: уточните поиск. ` : rows.length === 0 ? 'Ничего не найдено. ' : ''}Поиск — по полному номеру телефона в любой записи, по части номера или по ф.и.о. Для номеров вида «Добавленный» недоступны опции АОН и запись разговоров.</p>

@@ -10,6 +10,7 @@ import {
   type Direction,
   defaultCatalogue,
   describeSmsText,
+  formatCount,
   formatPrice,
   formatRenewingPackage,
   formatSmsBalance,
@@ -18,7 +19,6 @@ import {
 } from '../../../src/index.js';
 import type { PageContext } from '../context.js';
 import { actionForm, hidden, noticeFor } from '../forms.js';
-import { grouped } from '../grouped.js';
 import { type Html, html } from '../html.js';
 
 const MONTH_FORMS: RussianForms = ['месяц', 'месяца', 'месяцев'];
@@ -99,7 +99,7 @@ export const smsScreen = (ctx: PageContext): Html => {
     (p) =>
       html`<li>${actionForm(
         'buy-sms',
-        html`${hidden({ size: String(p.size) })}<span>${grouped(p.size)} SMS за ${formatPrice(p.price)}</span> <button type="submit" class="secondary">ПОДКЛЮЧИТЬ</button>`,
+        html`${hidden({ size: String(p.size) })}<span>${formatCount(p.size)} SMS за ${formatPrice(p.price)}</span> <button type="submit" class="secondary">ПОДКЛЮЧИТЬ</button>`,
       )}</li>`,
   )}</ul>
   ${GROUPS.map(

@@ -6,6 +6,7 @@
  */
 import {
   defaultCatalogue,
+  formatCount,
   formatGigabytes,
   formatPrice,
   formatQuota,
@@ -14,7 +15,6 @@ import {
 } from '../../../src/index.js';
 import type { PageContext } from '../context.js';
 import { actionForm, confirmationFor, noticeFor, switchForm } from '../forms.js';
-import { grouped } from '../grouped.js';
 import { type Html, html } from '../html.js';
 
 /** `Объем: 6.0 ГБ` → «Объем:» and a bold «6.0 ГБ», as the dialog sets them. */
@@ -45,7 +45,7 @@ export const storageScreen = (ctx: PageContext): Html => {
       <small>${text.parts[i] ?? ''}</small>
     </div>`,
   )}</div>
-  <p class="muted">Записей хранится: ${grouped(heldCount(view))}. Удалено старых, чтобы освободить место: ${grouped(view.evicted.length)}.</p>
+  <p class="muted">Записей хранится: ${formatCount(heldCount(view))}. Удалено старых, чтобы освободить место: ${formatCount(view.evicted.length)}.</p>
   ${switchForm('auto-add-packs', 'Автоматическое подключение дополнительных пакетов при заполнении хранилища', ctx.views.settings.autoAddPacks, 'auto-add-packs')}
   <h3>Подключённые пакеты</h3>
   <div class="packs">
