@@ -7,7 +7,8 @@ import { type Either, isLeft, left, right } from 'fp-ts/lib/Either.js';
 import { none, some } from 'fp-ts/lib/Option.js';
 import { storeError, type ValidationError } from '../kernel/errors.js';
 import type { SnapshotStore } from '../kernel/snapshot-store.js';
-import { attempt, type PgPool } from './connection.js';
+import type { PgPool } from './connection.js';
+import { createDatabase, type Timeouts } from './database.js';
 import { schemaNames } from './names.js';
 
 /** Options of {@link createPostgresSnapshotStore}. */
@@ -15,6 +16,8 @@ export interface PostgresSnapshotStoreOptions<State> {
   readonly pool: PgPool;
   /** Where {@link migrate} created the tables (default `pbx_options`). */
   readonly schema?: string;
+  /** Deadlines for a connection and a statement, as the event store's (default 10 s and 30 s). */
+  readonly timeouts?: Timeouts;
   /**
    * Checks a loaded state (e.g. an io-ts decoder); without it the stored JSON is trusted. A state
    * that fails is a `MalformedSnapshot` error naming the stream and version.
@@ -26,14 +29,15 @@ export interface PostgresSnapshotStoreOptions<State> {
 export const createPostgresSnapshotStore = <State>(
   options: PostgresSnapshotStoreOptions<State>,
 ): SnapshotStore<State> => {
-  const { pool, decodeState } = options;
+  const { decodeState } = options;
+  const db = createDatabase(options.pool, options.timeouts);
   const n = schemaNames(options.schema);
   return {
     load: (streamId) => async () => {
-      const found = await attempt(`loading the snapshot of ${streamId}`, () =>
-        pool.query(`SELECT version, schema_version, state FROM ${n.snapshots} WHERE stream_id = $1`, [
-          streamId,
-        ]),
+      const found = await db.query(
+        `loading the snapshot of ${streamId}`,
+        `SELECT version, schema_version, state FROM ${n.snapshots} WHERE stream_id = $1`,
+        [streamId],
       );
       if (isLeft(found)) return found;
       const row = found.right.rows[0];
@@ -68,15 +72,14 @@ export const createPostgresSnapshotStore = <State>(
           }),
         );
       }
-      const saved = await attempt(`saving the snapshot of ${snapshot.streamId}`, () =>
-        pool.query(
-          `INSERT INTO ${n.snapshots} AS s (stream_id, version, schema_version, state) VALUES ($1, $2, $3, $4::jsonb)
+      const saved = await db.query(
+        `saving the snapshot of ${snapshot.streamId}`,
+        `INSERT INTO ${n.snapshots} AS s (stream_id, version, schema_version, state) VALUES ($1, $2, $3, $4::jsonb)
            ON CONFLICT (stream_id) DO UPDATE
              SET version = excluded.version, schema_version = excluded.schema_version,
                  state = excluded.state, saved_at = now()
            WHERE s.version <= excluded.version`,
-          [snapshot.streamId, snapshot.version, snapshot.schemaVersion, json],
-        ),
+        [snapshot.streamId, snapshot.version, snapshot.schemaVersion, json],
       );
       return isLeft(saved) ? saved : right(undefined);
     },
