@@ -21,7 +21,10 @@ export {
 } from './checkpoint-store.js';
 export { type CheckpointedSubscribeOptions, subscribeFromCheckpoint } from './checkpointed-subscription.js';
 export type { PgNotification, PgPool, PooledConnection, Queryable, QueryResultLike } from './connection.js';
+export type { Timeouts } from './database.js';
 export { createPostgresEventStore, type PostgresEventStoreOptions } from './event-store.js';
-export { type MigrateOptions, type MigrationResult, migrate } from './migrate.js';
+export type { GroupCommitOptions } from './group-commit.js';
+export { type MigrateOptions, type MigrationResult, migrate, SCHEMA_VERSION } from './migrate.js';
 export { DEFAULT_SCHEMA } from './names.js';
+export { type PoolSettings, type PoolSettingsOptions, poolSettings } from './pool-settings.js';
 export { createPostgresSnapshotStore, type PostgresSnapshotStoreOptions } from './snapshot-store.js';

@@ -56,7 +56,8 @@ export const migrateUpTo = (
   upTo: number,
 ): TaskEither<StoreError, MigrationResult> => {
   const n = schemaNames(options.schema); // a bad schema name throws here, like the stores do
-  const db = createDatabase(pool, { statementMs: 0, ...options.timeouts });
+  const statementMs = options.timeouts?.statementMs ?? 0;
+  const db = createDatabase(pool, { ...options.timeouts, statementMs });
   return async () => {
     const taken = await db.hold(`connecting to migrate ${n.schema}`);
     if (isLeft(taken)) return taken;
@@ -69,7 +70,9 @@ export const migrateUpTo = (
       return result.right;
     };
     try {
-      await run(`BEGIN; SELECT pg_advisory_xact_lock(${n.migrationLock});
+      // A pool's own statement_timeout (see poolSettings) would cut a long backfill short.
+      await run(`BEGIN; SET LOCAL statement_timeout = ${statementMs}; SET LOCAL lock_timeout = 0;
+        SELECT pg_advisory_xact_lock(${n.migrationLock});
         CREATE SCHEMA IF NOT EXISTS "${n.schema}";
         CREATE TABLE IF NOT EXISTS ${n.migrations} (
           version integer PRIMARY KEY,

@@ -11,6 +11,8 @@ import {
   createPostgresCheckpointStore,
   createPostgresEventStore,
   createPostgresSnapshotStore,
+  migrate,
+  poolSettings,
 } from '../../src/postgres/index.js';
 import { schemaNames } from '../../src/postgres/names.js';
 import { add, added, type CounterEvent, counter, counterRegistry, streamOf } from '../conformance/counter.js';
@@ -200,6 +202,50 @@ describe('PostgreSQL timeouts', () => {
     await ok(
       store.appendToStream(streamOf('a'), [added(1, 1, 'c1')], { expectedVersion: 0, commandId: 'c1' }),
     );
+  });
+
+  it('gives a pg.Pool the same deadlines: the server cancels its statements, migrate still runs long steps', async () => {
+    const pool = new pg.Pool(
+      poolSettings({
+        connectionString: serverUrl(),
+        max: 2,
+        timeouts: { connectMs: 5_000, statementMs: 200 },
+      }),
+    );
+    try {
+      expect((await pool.query('SHOW statement_timeout')).rows[0]).toEqual({ statement_timeout: '200ms' });
+      await expect(pool.query('SELECT pg_sleep(1)')).rejects.toMatchObject({ code: '57014' });
+      const schema = `tmo_mig_${process.pid}`;
+      try {
+        expect(await ok(migrate(pool, { schema }))).toEqual({ applied: [1, 2] });
+      } finally {
+        await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      }
+      // A statement the server cancels is Unavailable too: it did not answer in time.
+      const schemaB = await freshSchema(admin, 'tmo');
+      const store = createPostgresEventStore<CounterEvent>({
+        pool,
+        registry: counterRegistry,
+        schema: schemaB,
+        timeouts: { statementMs: 5_000 },
+      });
+      const blocker = await admin.connect();
+      try {
+        await blocker.query(
+          `BEGIN; SELECT pg_advisory_xact_lock(${schemaNames(schemaB).streamLockKey(`'${streamOf('a')}'`)})`,
+        );
+        const error = (await failure(
+          store.appendToStream(streamOf('a'), [added(1, 1, 'c1')], { expectedVersion: 0, commandId: 'c1' }),
+        )) as StoreError;
+        expect(error).toMatchObject({ _tag: 'StoreError', code: 'Unavailable' });
+        expect(error.cause).toMatch(/^57014 /);
+      } finally {
+        await blocker.query('ROLLBACK');
+        blocker.release();
+      }
+    } finally {
+      await pool.end();
+    }
   });
 
   it('refuses a deadline that is not a whole number of milliseconds when the store is made', () => {
