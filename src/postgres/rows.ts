@@ -80,8 +80,9 @@ export const encodeBatch = <E extends AnyEvent>(
   }
 };
 
+// bigint columns come as text, or as BigInt where the application installed such a type parser.
 const integer = (value: unknown): unknown =>
-  typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
+  (typeof value === 'string' && /^-?\d+$/.test(value)) || typeof value === 'bigint' ? Number(value) : value;
 const field = (record: unknown, key: string): unknown =>
   typeof record === 'object' && record !== null && !Array.isArray(record)
     ? (record as Record<string, unknown>)[key]

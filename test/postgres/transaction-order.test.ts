@@ -184,7 +184,8 @@ describe('PostgreSQL: readers in transaction order', () => {
       pool,
       registry: counterRegistry,
       schema,
-      readAllWaitMs: 0,
+      // Other tests' transactions on the server hold readers back for a moment too: wait those out.
+      readAllWaitMs: 500,
     });
     const open = new Map<string, Awaited<ReturnType<typeof openAppend>>>();
     const subscribed: string[] = [];

@@ -13,6 +13,8 @@
  *   transaction 0, which keeps their old order ahead of everything written after.
  * - The append function locks the streams it writes, not the schema, and sends no notification
  *   (the store does, after the commit).
+ * - Snapshots keep their state as JSON text (`state_json`), quicker to load than jsonb; rows
+ *   saved before keep theirs in `state` until the stream's next snapshot replaces them.
  * @module
  */
 import type { SchemaNames } from '../names.js';
@@ -145,5 +147,8 @@ export const step2 = (n: SchemaNames): string => `
   ALTER TABLE ${n.events} ALTER COLUMN transaction_id SET DEFAULT pg_current_xact_id();
   CREATE INDEX events_transaction_order ON ${n.events} (transaction_id, global_position);
   DROP FUNCTION ${n.legacyAppendFunction}(text, integer, jsonb);
+  ALTER TABLE ${n.snapshots} ADD COLUMN state_json text;
+  ALTER TABLE ${n.snapshots} ALTER COLUMN state DROP NOT NULL;
+  ALTER TABLE ${n.snapshots} ADD CONSTRAINT snapshots_has_state CHECK (state IS NOT NULL OR state_json IS NOT NULL);
   ${appendFunction(n)}
   ${recordOutcomeFunction(n)}`;
