@@ -69,7 +69,8 @@ const outcomeOf = <E extends AnyEvent>(append: PendingAppend<E>, rows: readonly 
   for (const row of rows) {
     const version = Number(row.out_version);
     const i = version - head - 1;
-    stored[i] = toStoredEvent(
+    // Frozen like its data (a copy): what an append hands back is the store's, not the caller's.
+    const event = toStoredEvent(
       batch.events[i]!,
       batch.eventIds[i]!,
       streamId,
@@ -77,6 +78,9 @@ const outcomeOf = <E extends AnyEvent>(append: PendingAppend<E>, rows: readonly 
       Number(row.out_position),
       batch.schemaVersions[i]!,
     );
+    Object.freeze(event.metadata);
+    Object.freeze(event);
+    stored[i] = event;
   }
   return right({ nextVersion: head + rows.length, events: stored });
 };

@@ -9,14 +9,17 @@ import { none, type Option, some } from 'fp-ts/lib/Option.js';
 import type { AnyEvent, StoredEvent } from '../kernel/envelope.js';
 import {
   type CommandAlreadyRecorded,
+  type ConcurrencyError,
   commandAlreadyRecorded,
+  concurrencyError,
   type DomainError,
   type StoreError,
   storeError,
 } from '../kernel/errors.js';
-import type { CommandOutcome, EventlessOutcome } from '../kernel/event-store.js';
+import type { AppendResult, CommandOutcome, EventlessOutcome } from '../kernel/event-store.js';
 import type { PayloadRegistry } from '../kernel/registry.js';
 import type { Database } from './database.js';
+import { inJsonbOrder } from './jsonb-order.js';
 import type { SchemaNames } from './names.js';
 import { decodeRow, EVENT_COLUMNS } from './rows.js';
 
@@ -81,6 +84,50 @@ export const findCommand = async <E extends AnyEvent>(
   }
 };
 
+/** What the record function answered: recorded at a version, known already, or a version conflict. */
+type Recorded<E extends AnyEvent> =
+  | { readonly status: 'recorded'; readonly outcome: CommandOutcome<E> }
+  | { readonly status: 'exists' }
+  | { readonly status: 'conflict'; readonly version: number };
+
+const record = async <E extends AnyEvent>(
+  db: Database,
+  n: SchemaNames,
+  streamId: string,
+  commandId: string,
+  outcome: EventlessOutcome,
+  expected: number | null,
+): Promise<Either<StoreError, Recorded<E>>> => {
+  let error: DomainError | undefined;
+  let json: string | null = null;
+  if (outcome.kind === 'refused') {
+    try {
+      json = JSON.stringify(outcome.error);
+    } catch (cause) {
+      const why = `the refusal of command ${commandId} cannot be kept as JSON: ${String(cause)}`;
+      return left(storeError('Internal', why, { streamId }));
+    }
+    // What a later findCommand returns: the same JSON, read back from jsonb.
+    error = domainErrorOf(inJsonbOrder(JSON.parse(json)));
+    if (error === undefined)
+      return left(storeError('Internal', 'a refusal must be a domain error', { streamId }));
+  }
+  const recorded = await db.query(
+    `recording the outcome of command ${commandId} in ${streamId}`,
+    `SELECT out_status, out_version FROM ${n.recordOutcomeFunction}($1, $2, $3, $4::jsonb, $5, $6)`,
+    [streamId, commandId, outcome.kind, json, expected, db.lockTimeout],
+  );
+  if (isLeft(recorded)) return recorded;
+  const row = recorded.right.rows[0];
+  const version = Number(row?.out_version ?? 0);
+  if (row?.out_status === 'conflict') return right({ status: 'conflict', version });
+  if (row?.out_status !== 'recorded') return right({ status: 'exists' });
+  return right({
+    status: 'recorded',
+    outcome: error === undefined ? { kind: 'unchanged', version } : { kind: 'refused', version, error },
+  });
+};
+
 /** Records a refused or empty command at the stream's current version. */
 export const recordOutcome = async <E extends AnyEvent>(
   db: Database,
@@ -89,35 +136,26 @@ export const recordOutcome = async <E extends AnyEvent>(
   commandId: string,
   outcome: EventlessOutcome,
 ): Promise<Either<CommandAlreadyRecorded | StoreError, CommandOutcome<E>>> => {
-  let error: DomainError | undefined;
-  let json: string | null = null;
-  if (outcome.kind === 'refused') {
-    try {
-      json = JSON.stringify(outcome.error);
-    } catch (cause) {
-      return left(
-        storeError(
-          'Internal',
-          `the refusal of command ${commandId} cannot be serialised as JSON: ${String(cause)}`,
-          {
-            streamId,
-          },
-        ),
-      );
-    }
-    // What a later findCommand returns: the same JSON, read back.
-    error = domainErrorOf(JSON.parse(json));
-    if (error === undefined)
-      return left(storeError('Internal', `a refusal must be a domain error`, { streamId }));
-  }
-  const recorded = await db.query(
-    `recording the outcome of command ${commandId} in ${streamId}`,
-    `SELECT out_recorded, out_version FROM ${n.recordOutcomeFunction}($1, $2, $3, $4::jsonb, $5)`,
-    [streamId, commandId, outcome.kind, json, db.lockTimeout],
-  );
+  const recorded = await record<E>(db, n, streamId, commandId, outcome, null);
   if (isLeft(recorded)) return recorded;
-  const row = recorded.right.rows[0];
-  if (row?.out_recorded !== true) return left(commandAlreadyRecorded(streamId, commandId));
-  const version = Number(row.out_version);
-  return right(error === undefined ? { kind: 'unchanged', version } : { kind: 'refused', version, error });
+  // Without an expected version the function never answers with a conflict.
+  return recorded.right.status === 'recorded'
+    ? right(recorded.right.outcome)
+    : left(commandAlreadyRecorded(streamId, commandId));
+};
+
+/** An empty append with a command id: `unchanged` recorded when the stream is at `expected` (or any). */
+export const recordUnchanged = async <E extends AnyEvent>(
+  db: Database,
+  n: SchemaNames,
+  streamId: string,
+  commandId: string,
+  expected: number | null,
+): Promise<Either<CommandAlreadyRecorded | ConcurrencyError | StoreError, AppendResult<E>>> => {
+  const recorded = await record<E>(db, n, streamId, commandId, { kind: 'unchanged' }, expected);
+  if (isLeft(recorded)) return recorded;
+  const r = recorded.right;
+  if (r.status === 'exists') return left(commandAlreadyRecorded(streamId, commandId));
+  if (r.status === 'conflict') return left(concurrencyError(streamId, expected ?? r.version, r.version));
+  return right({ nextVersion: r.outcome.version, events: [] });
 };

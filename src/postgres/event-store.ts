@@ -14,14 +14,13 @@ import type { AnyEvent, StoredEvent } from '../kernel/envelope.js';
 import {
   type CommandAlreadyRecorded,
   type ConcurrencyError,
-  commandAlreadyRecorded,
   concurrencyError,
   type StoreError,
   storeError,
 } from '../kernel/errors.js';
 import type { AppendResult, EventStore } from '../kernel/event-store.js';
 import type { PayloadRegistry } from '../kernel/registry.js';
-import { findCommand, recordOutcome } from './commands.js';
+import { findCommand, recordOutcome, recordUnchanged } from './commands.js';
 import type { PgPool } from './connection.js';
 import { createDatabase, type Database, type Timeouts } from './database.js';
 import { createAppender, type GroupCommitOptions } from './group-commit.js';
@@ -157,22 +156,22 @@ export const createPostgresEventStore = <E extends AnyEvent = AnyEvent>(
       return right(out);
     };
 
-  const checkOnly = async (
+  /** An append of no events: with a command id it records `unchanged`, else it only checks the version. */
+  const appendNothing = async (
     streamId: string,
     expected: number | 'any',
     commandId: string | undefined,
   ): Promise<Either<ConcurrencyError | CommandAlreadyRecorded | StoreError, AppendResult<E>>> => {
+    if (commandId !== undefined) {
+      return recordUnchanged<E>(db, n, streamId, commandId, expected === 'any' ? null : expected);
+    }
     const found = await db.query(
       `reading the version of ${streamId}`,
-      `SELECT coalesce((SELECT max(version) FROM ${n.events} WHERE stream_id = $1), 0) AS version,
-              EXISTS (SELECT 1 FROM ${n.commands} WHERE stream_id = $1 AND command_id = $2) AS recorded`,
-      [streamId, commandId ?? null],
+      `SELECT coalesce(max(version), 0) AS version FROM ${n.events} WHERE stream_id = $1`,
+      [streamId],
     );
     if (isLeft(found)) return found;
-    const row = found.right.rows[0];
-    const version = Number(row?.version ?? 0);
-    if (commandId !== undefined && row?.recorded === true)
-      return left(commandAlreadyRecorded(streamId, commandId));
+    const version = Number(found.right.rows[0]?.version ?? 0);
     if (expected !== 'any' && expected !== version)
       return left(concurrencyError(streamId, expected, version));
     return right({ nextVersion: version, events: [] });
@@ -185,7 +184,7 @@ export const createPostgresEventStore = <E extends AnyEvent = AnyEvent>(
         if (eventIds !== undefined && eventIds.length !== events.length) {
           return left(storeError('Internal', 'eventIds must match events one to one', { streamId }));
         }
-        if (events.length === 0) return checkOnly(streamId, expectedVersion, commandId);
+        if (events.length === 0) return appendNothing(streamId, expectedVersion, commandId);
         const ids = eventIds ?? events.map((event, i) => `${event.metadata.commandId}/${i}`);
         if (new Set(ids).size !== ids.length) {
           return left(storeError('Internal', 'eventIds must be unique within an append', { streamId }));

@@ -52,6 +52,12 @@ export const subscribeOn = <E extends AnyEvent>(
     waiters = still;
   };
 
+  const fail = (error: StoreError) => {
+    failure = error;
+    letGo();
+    options.onError?.(error);
+  };
+
   const read = async (): Promise<Either<StoreError, LogPage<E>>> => {
     for (let attempt = 1; ; attempt++) {
       seen = wakeUps.epoch();
@@ -70,16 +76,24 @@ export const subscribeOn = <E extends AnyEvent>(
       const page = await read();
       if (isLeft(page)) {
         if (abort.signal.aborted) return;
-        failure = page.left;
-        letGo();
-        options.onError?.(page.left);
-        return;
+        return fail(page.left);
       }
       const { events, heldBack } = page.right;
       if (cursor === undefined) cursor = { xid: page.right.cursor.xid, position };
       for (const event of events) {
         if (abort.signal.aborted) return;
-        await options.onEvent(event);
+        try {
+          await options.onEvent(event);
+        } catch (cause) {
+          // A throwing subscriber stops delivery at this event (it is not counted as delivered).
+          const reason = cause instanceof Error ? cause.message : String(cause);
+          return fail(
+            storeError(
+              'Internal',
+              `the subscriber failed on event ${event.metadata.globalPosition}: ${reason}`,
+            ),
+          );
+        }
         position = event.metadata.globalPosition;
       }
       if (events.length > 0) cursor = page.right.cursor;
@@ -110,7 +124,7 @@ export const subscribeOn = <E extends AnyEvent>(
         });
       }
       if (reached()) return right(undefined);
-      return left(failure ?? storeError('Internal', 'the subscription was stopped before it caught up'));
+      return left(failure ?? storeError('Unavailable', 'the subscription was stopped before it caught up'));
     },
     stop: async () => {
       abort.abort();

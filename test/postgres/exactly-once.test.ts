@@ -4,11 +4,12 @@
  */
 import { isLeft, isRight } from 'fp-ts/lib/Either.js';
 import { isNone, isSome } from 'fp-ts/lib/Option.js';
+import * as t from 'io-ts';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { domainError } from '../../src/kernel/index.js';
+import { createCommandHandler, createPayloadRegistry, domainError } from '../../src/kernel/index.js';
 import { createPostgresEventStore } from '../../src/postgres/index.js';
-import { added, type CounterEvent, counterRegistry, streamOf } from '../conformance/counter.js';
+import { add, added, type CounterEvent, counter, counterRegistry, streamOf } from '../conformance/counter.js';
 import { failure, ok } from '../conformance/event-store.conformance.js';
 import { freshSchema, serverUrl, testPool } from './harness.js';
 
@@ -19,6 +20,72 @@ const poolOf = (max: number) => {
   pool.on('error', () => undefined);
   return pool;
 };
+
+describe('PostgreSQL: exactly once through command handlers', () => {
+  it('applies 1 000 commands, each sent 3 times through 4 handlers on 4 pools at once (two with group commit), exactly once with gapless versions', async () => {
+    const schema = await freshSchema(admin, 'once');
+    const pools = Array.from({ length: 4 }, () => poolOf(4));
+    try {
+      // Two of them gather their appends into group commits, two append one at a time.
+      const handlers = pools.map((pool, i) =>
+        createCommandHandler({
+          eventStore: createPostgresEventStore<CounterEvent>({
+            pool,
+            registry: counterRegistry,
+            schema,
+            groupCommit: i % 2 === 0,
+          }),
+          decider: counter,
+          streamIdOf: (c) => streamOf(c.metadata.accountId),
+          // Four instances racing on the same 20 accounts: conflicts are many, none may be lost.
+          maxRetries: 200,
+        }),
+      );
+      const commands = Array.from({ length: 1_000 }, (_, n) =>
+        add(`acc-${n % 20}`, `cmd-${n}`, 1 + (n % 5), n % 10 === 0 ? 'AddTwice' : 'Add'),
+      );
+      const sends = Array.from({ length: 3_000 }, (_, i) => ({
+        command: commands[i % 1_000]!,
+        handler: handlers[(i * 7 + Math.floor(i / 1_000)) % 4]!,
+      }));
+      const results = await Promise.all(sends.map(({ handler, command }) => handler.handle(command)()));
+      expect(results.filter(isLeft)).toEqual([]);
+      // Once each: two events for every tenth command, one for the others.
+      const store = createPostgresEventStore<CounterEvent>({
+        pool: admin,
+        registry: counterRegistry,
+        schema,
+      });
+      const all = await ok(store.readAll());
+      expect(all).toHaveLength(1_100);
+      const perCommand = new Map<string, number>();
+      for (const e of all)
+        perCommand.set(e.metadata.commandId, (perCommand.get(e.metadata.commandId) ?? 0) + 1);
+      expect(perCommand.size).toBe(1_000);
+      for (const [id, count] of perCommand) expect(count).toBe(Number(id.slice(4)) % 10 === 0 ? 2 : 1);
+      for (let k = 0; k < 20; k++) {
+        const stream = await ok(store.readStream(streamOf(`acc-${k}`)));
+        expect(stream.map((e) => e.metadata.version)).toEqual(stream.map((_, i) => i + 1));
+        stream.forEach((e, i) => {
+          expect(e.data.total).toBe((i === 0 ? 0 : stream[i - 1]!.data.total) + e.data.amount);
+        });
+      }
+      // The three sends of a command got the same answer; exactly one was not a duplicate.
+      const answers = new Map<string, { events: string; fresh: number }>();
+      results.forEach((result, i) => {
+        if (!isRight(result)) return;
+        const id = sends[i]!.command.metadata.commandId;
+        const events = JSON.stringify(result.right.events);
+        const seen = answers.get(id) ?? { events, fresh: 0 };
+        expect(events).toBe(seen.events);
+        answers.set(id, { events, fresh: seen.fresh + (result.right.duplicate ? 0 : 1) });
+      });
+      for (const { fresh } of answers.values()) expect(fresh).toBe(1);
+    } finally {
+      await Promise.all(pools.map((pool) => pool.end()));
+    }
+  });
+});
 
 describe('PostgreSQL: exactly once', () => {
   it('lets exactly one of 12 concurrent appends of the same command win, over 4 pools; the others learn it is recorded', async () => {
@@ -181,6 +248,38 @@ describe('PostgreSQL: exactly once', () => {
       code: 'Internal',
     });
     expect(isNone(await ok(store.findCommand(streamOf('a'), 'c1')))).toBe(true);
+  });
+
+  it('hands back from an append the value a read gives, key order included, sharing nothing with the caller', async () => {
+    type Loose = {
+      type: 'Loose';
+      data: Record<string, unknown>;
+      metadata: { at: string; commandId: string; actor: string };
+    };
+    const registry = createPayloadRegistry({ Loose: { codec: t.UnknownRecord } });
+    const store = createPostgresEventStore<Loose>({
+      pool: admin,
+      registry,
+      schema: await freshSchema(admin, 'once'),
+    });
+    const data = { zebra: 1, ab: { yy: [{ b: 2, a: 1 }], x: -0 }, é: 'é', e: 'e', gone: undefined };
+    const event: Loose = {
+      type: 'Loose',
+      data,
+      metadata: { at: '2025-04-21T10:00:00+03:00', commandId: 'k1', actor: 'tester' },
+    };
+    const appended = await ok(
+      store.appendToStream('loose', [event], { expectedVersion: 0, commandId: 'k1' }),
+    );
+    const [read] = await ok(store.readStream('loose'));
+    expect(JSON.stringify(appended.events[0])).toBe(JSON.stringify(read));
+    expect(Object.keys(appended.events[0]!.data)).toEqual(['e', 'ab', 'é', 'zebra']);
+    // A copy: changing the caller's object afterwards changes nothing handed back or kept.
+    data.zebra = 99;
+    expect(appended.events[0]!.data.zebra).toBe(1);
+    expect(Object.isFrozen(appended.events[0]!.data)).toBe(true);
+    const found = await ok(store.findCommand('loose', 'k1'));
+    expect(isSome(found) && found.value.kind === 'appended' && found.value.events[0]!.data.zebra).toBe(1);
   });
 
   it('reports a recorded outcome the table holds in a bad shape as a typed error', async () => {

@@ -97,11 +97,15 @@ const appendFunction = (n: SchemaNames): string => `
   END;
   $append$;`;
 
-/** Records a refused or empty command at the stream's version, under the stream's lock. */
+/**
+ * Records a refused or empty command at the stream's version, under the stream's lock: `recorded`,
+ * `exists` (the id has an outcome already, whatever the version) or `conflict` (the stream is not
+ * at `p_expected`, when one is given).
+ */
 const recordOutcomeFunction = (n: SchemaNames): string => `
   CREATE FUNCTION ${n.recordOutcomeFunction}(p_stream text, p_command text, p_outcome text, p_error jsonb,
-                                              p_lock_timeout text)
-  RETURNS TABLE (out_recorded boolean, out_version integer)
+                                              p_expected integer, p_lock_timeout text)
+  RETURNS TABLE (out_status text, out_version integer)
   LANGUAGE plpgsql VOLATILE AS $record$
   DECLARE
     v_head integer;
@@ -111,10 +115,18 @@ const recordOutcomeFunction = (n: SchemaNames): string => `
     END IF;
     PERFORM pg_advisory_xact_lock(${n.streamLockKey('p_stream')});
     SELECT coalesce(max(e.version), 0) INTO v_head FROM ${n.events} e WHERE e.stream_id = p_stream;
+    IF EXISTS (SELECT 1 FROM ${n.commands} c WHERE c.stream_id = p_stream AND c.command_id = p_command) THEN
+      RETURN QUERY SELECT 'exists', v_head;
+      RETURN;
+    END IF;
+    IF p_expected IS NOT NULL AND v_head <> p_expected THEN
+      RETURN QUERY SELECT 'conflict', v_head;
+      RETURN;
+    END IF;
     INSERT INTO ${n.commands} (stream_id, command_id, outcome, first_version, version, error)
     VALUES (p_stream, p_command, p_outcome, NULL, v_head, p_error)
     ON CONFLICT DO NOTHING;
-    RETURN QUERY SELECT FOUND, v_head;
+    RETURN QUERY SELECT CASE WHEN FOUND THEN 'recorded' ELSE 'exists' END, v_head;
   END;
   $record$;`;
 
