@@ -7,12 +7,15 @@
  */
 
 const utf8 = new TextEncoder();
-const NON_ASCII = /[^\u0001-\u007f]/u;
+const isAscii = (text: string): boolean => {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+};
 
 /** jsonb's order of two keys. */
 const compareKeys = (a: string, b: string): number => {
   // ASCII keys (nearly all): UTF-16 length and code units are the UTF-8 length and bytes.
-  if (NON_ASCII.test(a) === false && NON_ASCII.test(b) === false) {
+  if (isAscii(a) && isAscii(b)) {
     return a.length !== b.length ? a.length - b.length : a < b ? -1 : a > b ? 1 : 0;
   }
   const x = utf8.encode(a);
