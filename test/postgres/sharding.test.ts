@@ -253,8 +253,30 @@ describe('a sharded event store on three servers', () => {
     expect(() => createShardedEventStore({ shards: [shards[0]!, shards[0]!] })).toThrow(TypeError);
     expect(() => createShardedEventStore({ shards: [] })).toThrow(TypeError);
     // The log has no order across shards: a position names nothing there.
-    expect(await failure(createShardedEventStore({ shards }).readAll({ after: 5 }))).toMatchObject({
-      code: 'Internal',
+    const whole = createShardedEventStore({ shards });
+    expect(await failure(whole.readAll({ after: 5 }))).toMatchObject({ code: 'Internal' });
+    const refused: string[] = [];
+    const fromPosition = whole.subscribe({
+      after: 5,
+      onEvent: () => undefined,
+      onError: (e) => void refused.push(e.code),
     });
+    expect(refused).toEqual(['Internal']);
+    expect(await fromPosition.caughtUp()).toMatchObject({ _tag: 'Left' });
+    // From the start, every shard's log: all of each shard's events, each once.
+    let expected = 0;
+    for (const shard of shards) expected += (await ok(shard.store.readAll())).length;
+    expect(expected).toBeGreaterThan(0);
+    expect(await ok(whole.readAll())).toHaveLength(expected);
+    // (The moved account is on two shards now, the old copy kept: count deliveries, not keys.)
+    let delivered = 0;
+    const merged = whole.subscribe({
+      onEvent: () => {
+        delivered++;
+      },
+    });
+    expect(await merged.caughtUp()).toEqual({ _tag: 'Right', right: undefined });
+    await merged.stop();
+    expect(delivered).toBe(expected);
   });
 });

@@ -16,8 +16,8 @@ import type { AnyEvent, StoredEvent } from '../../kernel/envelope.js';
 import { type StoreError, storeError } from '../../kernel/errors.js';
 import type { EventStore, Subscription } from '../../kernel/event-store.js';
 import type { CheckpointStore } from '../../projections/checkpoint-store.js';
+import { mergeShards } from './merge-shards.js';
 import { rendezvousShardOf } from './shard-of.js';
-import { mergeShards } from './subscribe-shards.js';
 
 /** One shard: an id the assignment names, its store, and where its readers keep checkpoints. */
 export interface Shard<E extends AnyEvent = AnyEvent> {
