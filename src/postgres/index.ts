@@ -36,6 +36,11 @@ export {
 } from './sharding/copy-stream.js';
 export { rendezvousShardOf } from './sharding/shard-of.js';
 export {
+  createShardedProjector,
+  type ShardedProjector,
+  type ShardedProjectorOptions,
+} from './sharding/sharded-projector.js';
+export {
   createShardedEventStore,
   type Shard,
   type ShardedEventStore,
