@@ -19,6 +19,47 @@
  */
 import type { SchemaNames } from '../names.js';
 
+/**
+ * One statement for a group of distinct streams, after their locks are held (so on a snapshot
+ * that sees everything committed before): heads, recorded commands and version checks of all
+ * batches, then their outcomes and events, each batch answered on its own.
+ */
+const groupSql = (n: SchemaNames): string => `
+      WITH a AS (
+        SELECT x.i::integer AS i, x.v ->> 'stream' AS stream, (x.v ->> 'expected')::integer AS expected,
+               x.v ->> 'command' AS command, x.v -> 'events' AS events
+          FROM jsonb_array_elements(p_appends) WITH ORDINALITY AS x(v, i)
+      ), h AS (
+        SELECT a.*, coalesce((SELECT max(e.version) FROM ${n.events} e WHERE e.stream_id = a.stream), 0) AS head,
+               a.command IS NOT NULL AND EXISTS (
+                 SELECT 1 FROM ${n.commands} c WHERE c.stream_id = a.stream AND c.command_id = a.command) AS recorded
+          FROM a
+      ), ok AS (
+        SELECT h.* FROM h WHERE NOT h.recorded AND (h.expected IS NULL OR h.expected = h.head)
+      ), cmd AS (
+        INSERT INTO ${n.commands} (stream_id, command_id, outcome, first_version, version)
+        SELECT ok.stream, ok.command, 'appended', ok.head + 1, ok.head + jsonb_array_length(ok.events)
+          FROM ok WHERE ok.command IS NOT NULL
+        ON CONFLICT DO NOTHING
+        RETURNING stream_id
+      ), go AS (
+        SELECT ok.* FROM ok WHERE ok.command IS NULL OR ok.stream IN (SELECT cmd.stream_id FROM cmd)
+      ), ins AS (
+        INSERT INTO ${n.events} AS e (stream_id, version, event_id, type, schema_version, data, metadata, command_id)
+        SELECT go.stream, go.head + r.n, r.event_id, r.type, r.schema_version, r.data, r.metadata, r.command_id
+          FROM go CROSS JOIN LATERAL jsonb_to_recordset(go.events) AS r(n integer, event_id text, type text,
+                                                                        schema_version integer, data jsonb,
+                                                                        metadata jsonb, command_id text)
+         ORDER BY go.i, r.n
+        RETURNING e.stream_id, e.version, e.global_position
+      )
+      SELECT go.i, 'appended'::text, go.head, ins.version, ins.global_position
+        FROM ins JOIN go ON go.stream = ins.stream_id
+      UNION ALL
+      SELECT h.i, CASE WHEN h.recorded OR h.i IN (SELECT ok.i FROM ok) THEN 'recorded' ELSE 'conflict' END,
+             h.head, NULL::integer, NULL::bigint
+        FROM h WHERE h.i NOT IN (SELECT go.i FROM go)`;
+
 /** The append of one or more streams in one transaction; see the module comment of append.ts. */
 const appendFunction = (n: SchemaNames): string => `
   CREATE FUNCTION ${n.appendFunction}(p_appends jsonb, p_lock_timeout text)
@@ -37,6 +78,14 @@ const appendFunction = (n: SchemaNames): string => `
     -- after its caller was told the server did not answer (the setting ends with the transaction).
     IF p_lock_timeout IS NOT NULL THEN
       PERFORM set_config('lock_timeout', p_lock_timeout, true);
+    END IF;
+    IF v_count > 1 AND (SELECT count(DISTINCT a.value ->> 'stream') FROM jsonb_array_elements(p_appends) a) = v_count THEN
+      -- A group of distinct streams: every check and write for the whole group at once.
+      PERFORM pg_advisory_xact_lock(k.key) FROM (
+        SELECT ${n.streamLockKey("a.value ->> 'stream'")} AS key FROM jsonb_array_elements(p_appends) a
+      ) k ORDER BY k.key;
+      RETURN QUERY ${groupSql(n)};
+      RETURN;
     END IF;
     -- Without locks: a writer already behind learns it without queueing for the stream.
     FOR i IN 1 .. v_count LOOP
