@@ -20,12 +20,13 @@ import {
 } from '../kernel/errors.js';
 import type { AppendResult, EventStore } from '../kernel/event-store.js';
 import type { PayloadRegistry } from '../kernel/registry.js';
+import { createAnnouncer } from './announce.js';
 import { findCommand, recordOutcome, recordUnchanged } from './commands.js';
 import type { PgPool } from './connection.js';
-import { createDatabase, type Database, type Timeouts } from './database.js';
+import { createDatabase, type Timeouts } from './database.js';
 import { createAppender, type GroupCommitOptions } from './group-commit.js';
 import { type Cursor, createLogReader } from './log-reader.js';
-import { type SchemaNames, schemaNames } from './names.js';
+import { schemaNames } from './names.js';
 import { decodeRow, EVENT_COLUMNS, encodeBatch } from './rows.js';
 import { subscribeOn } from './subscribe.js';
 import { createWakeUps } from './wake-ups.js';
@@ -64,25 +65,6 @@ export interface PostgresEventStoreOptions {
 
 type Rows = readonly Readonly<Record<string, unknown>>[];
 
-/** Sends at most one `NOTIFY` at a time; appends that commit meanwhile get one more after it. */
-const createAnnouncer = (db: Database, n: SchemaNames) => {
-  let sending = false;
-  let again = false;
-  const send = async () => {
-    sending = true;
-    do {
-      again = false;
-      // A hint only: a lost one costs a subscription one poll interval.
-      await db.query('announcing appends', `SELECT pg_notify($1, '')`, [n.channel]);
-    } while (again);
-    sending = false;
-  };
-  return () => {
-    if (sending) again = true;
-    else void send();
-  };
-};
-
 /** Creates an {@link EventStore} over the tables {@link migrate} made. */
 export const createPostgresEventStore = <E extends AnyEvent = AnyEvent>(
   options: PostgresEventStoreOptions,
@@ -102,7 +84,7 @@ export const createPostgresEventStore = <E extends AnyEvent = AnyEvent>(
   const reader = createLogReader<E>(db, n, registry);
   const group = options.groupCommit;
   const append = createAppender<E>(db, n, group === true ? {} : group === false ? undefined : group);
-  const announce = createAnnouncer(db, n);
+  const announce = createAnnouncer(db, n.channel);
 
   const decodeAll = (rows: Rows, into: StoredEvent<E>[]): StoreError | undefined => {
     for (const row of rows) {

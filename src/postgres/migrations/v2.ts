@@ -102,11 +102,17 @@ const appendFunction = (n: SchemaNames): string => `
         THEN 'recorded' ELSE 'conflict' END, v_head, NULL::integer, NULL::bigint;
     END LOOP;
     -- Every other stream's lock, in key order: two batches never wait on each other in a cycle.
-    PERFORM pg_advisory_xact_lock(k.key) FROM (
-      SELECT DISTINCT ${n.streamLockKey("a.value ->> 'stream'")} AS key
-        FROM jsonb_array_elements(p_appends) WITH ORDINALITY AS a(value, i)
-       WHERE NOT v_skip[a.i]
-    ) k ORDER BY k.key;
+    IF v_count = 1 THEN
+      IF NOT v_skip[1] THEN
+        PERFORM pg_advisory_xact_lock(${n.streamLockKey("p_appends -> 0 ->> 'stream'")});
+      END IF;
+    ELSE
+      PERFORM pg_advisory_xact_lock(k.key) FROM (
+        SELECT DISTINCT ${n.streamLockKey("a.value ->> 'stream'")} AS key
+          FROM jsonb_array_elements(p_appends) WITH ORDINALITY AS a(value, i)
+         WHERE NOT v_skip[a.i]
+      ) k ORDER BY k.key;
+    END IF;
     -- Each statement of a volatile function takes a fresh snapshot: it sees what committed while we waited.
     FOR i IN 1 .. v_count LOOP
       CONTINUE WHEN v_skip[i];
