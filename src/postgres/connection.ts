@@ -4,7 +4,6 @@
  * this module never imports, and failures of the driver become {@link StoreError} values here.
  * @module
  */
-import { type Either, left, right } from 'fp-ts/lib/Either.js';
 import { type StoreError, storeError } from '../kernel/errors.js';
 
 /** The rows of a query (`pg.QueryResult` fits). */
@@ -126,13 +125,4 @@ export const toStoreError = (error: unknown, doing: string): StoreError => {
     );
   }
   return storeError('Internal', `${doing}: ${reason}`, { cause: reason });
-};
-
-/** Runs a query, turning a thrown driver error into a {@link StoreError}. */
-export const attempt = async <A>(doing: string, run: () => Promise<A>): Promise<Either<StoreError, A>> => {
-  try {
-    return right(await run());
-  } catch (error) {
-    return left(toStoreError(error, doing));
-  }
 };

@@ -7,6 +7,7 @@ import * as t from 'io-ts';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { createCommandHandler, createPayloadRegistry, type StoreError } from '../../src/kernel/index.js';
+import { reasonOf, toStoreError } from '../../src/postgres/connection.js';
 import {
   createPostgresCheckpointStore,
   createPostgresEventStore,
@@ -188,6 +189,36 @@ describe('PostgreSQL: nothing half-written', () => {
       blocker.release();
     }
     expect(await ok(store.readAll())).toEqual([]);
+  });
+});
+
+describe('PostgreSQL: the reason a failure gives', () => {
+  it('names the SQLSTATE or the socket error, never an address or a port', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 10.1.2.3:5432'), {
+      code: 'ECONNREFUSED',
+      address: '10.1.2.3',
+      port: 5432,
+    });
+    expect(reasonOf(refused)).toBe('ECONNREFUSED');
+    expect(
+      reasonOf(
+        new AggregateError([refused, Object.assign(new Error('x [::1]:5432'), { code: 'ECONNREFUSED' })]),
+      ),
+    ).toBe('ECONNREFUSED');
+    expect(
+      reasonOf(new Error('getaddrinfo failed for db.internal at 192.168.0.7:6432 and [fe80::1]:5432')),
+    ).toBe('getaddrinfo failed for db.internal at <address> and <address>');
+    expect(reasonOf(Object.assign(new Error('deadlock detected'), { code: '40P01' }))).toBe(
+      '40P01 deadlock detected',
+    );
+    expect(reasonOf('x'.repeat(1_000))).toHaveLength(300);
+    const error = toStoreError(refused, 'appending to s');
+    expect(error).toEqual({
+      _tag: 'StoreError',
+      code: 'Unavailable',
+      message: 'PostgreSQL is unavailable (appending to s): ECONNREFUSED',
+      cause: 'ECONNREFUSED',
+    });
   });
 });
 
