@@ -92,7 +92,9 @@ const failureOf = (error: StoreError, cause: unknown, append: PendingAppend<AnyE
   const message =
     constraint === 'events_stream_event_id'
       ? `an event id of this batch is already used in stream ${append.streamId}; nothing was written`
-      : `stream ${append.streamId} was written by another writer at the same versions; nothing was written`;
+      : constraint === 'events_stream_version'
+        ? `stream ${append.streamId} was written at the same versions by a writer that bypassed its lock; nothing was written`
+        : `a row of this batch for ${append.streamId} is already in the store (${constraint ?? 'unique key'}); nothing was written`;
   return storeError('Internal', message, { streamId: append.streamId, cause: error.cause });
 };
 

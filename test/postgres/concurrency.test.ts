@@ -1,6 +1,6 @@
 /**
- * Must-show 2 and 3: 1 000 commands from 8 handlers, each on its own pool connection, on one
- * stream, with a catch-up reader running meanwhile that is killed and restarted from its checkpoint.
+ * 1 000 commands from 8 handlers, each on its own pool connection, all on one stream, with a
+ * catch-up reader running meanwhile that is killed and restarted from its checkpoint.
  */
 import { isLeft, isRight } from 'fp-ts/lib/Either.js';
 import pg from 'pg';
