@@ -126,7 +126,7 @@ const benchmark: Benchmark = {
 
       // Appends: one RecordingStored each, rounds alternating the three stores (order rotated).
       const windowMs = Math.max(300, Math.round(2_000 * scale));
-      const rounds = scale >= 1 ? 3 : 2;
+      const rounds = scale >= 1 ? 5 : 2;
       let run = 0;
       const onPbx = (store: EventStore<AccountEvent>, tag: string) => (w: number, version: number) => {
         const event = {
