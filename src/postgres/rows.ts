@@ -47,9 +47,25 @@ export const encodeBatch = <E extends AnyEvent>(
   for (let i = 0; i < events.length; i++) {
     const version = (expectedVersion ?? 0) + i + 1;
     const at = { streamId, ...(expectedVersion === undefined ? {} : { version }) };
+    // The registry's check first: it names the field of a value that is not plain data.
+    const original = events[i]!;
+    const schemaVersion = registry.schemaVersionOf(original.type) ?? 1;
+    const check = decodeStoredEvent(
+      registry,
+      toStoredEvent(original, eventIds[i]!, streamId, version, 0, schemaVersion),
+    );
+    if (isLeft(check)) {
+      return left(
+        storeError(
+          'MalformedEvent',
+          `event ${i + 1} of ${events.length} for ${streamId} would not decode, nothing was written: ${check.left.message}`,
+          { ...at, issues: check.left.issues },
+        ),
+      );
+    }
     let event: E;
     try {
-      const copy = jsonCopy(events[i], false) as E;
+      const copy = jsonCopy(original, false) as E;
       event = Object.freeze({
         type: copy.type,
         data: inJsonbOrder(copy.data),
@@ -62,20 +78,6 @@ export const encodeBatch = <E extends AnyEvent>(
           'MalformedEvent',
           `event ${i + 1} of ${events.length} for ${streamId} cannot be stored as JSON, nothing was written: ${reason}`,
           { ...at, cause: reason },
-        ),
-      );
-    }
-    const schemaVersion = registry.schemaVersionOf(event.type) ?? 1;
-    const check = decodeStoredEvent(
-      registry,
-      toStoredEvent(event, eventIds[i]!, streamId, version, 0, schemaVersion),
-    );
-    if (isLeft(check)) {
-      return left(
-        storeError(
-          'MalformedEvent',
-          `event ${i + 1} of ${events.length} for ${streamId} would not decode, nothing was written: ${check.left.message}`,
-          { ...at, issues: check.left.issues },
         ),
       );
     }

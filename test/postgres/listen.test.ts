@@ -45,7 +45,7 @@ describe('PostgreSQL subscription wake-ups', () => {
     await expect.poll(() => listeners(name)).toBe(1);
     await ok(writer.appendToStream(streamOf('a'), [added(1, 1, 'c1')], { expectedVersion: 0 }));
     // Well before the next poll (a minute away): only the notification can have delivered it.
-    await expect.poll(() => [a, b], { timeout: 20_000, interval: 10 }).toEqual([['c1'], ['c1']]);
+    await expect.poll(() => [a, b], { timeout: 30_000, interval: 10 }).toEqual([['c1'], ['c1']]);
     await one.stop();
     expect(await listeners(name)).toBe(1);
     await two.stop();
