@@ -5,7 +5,7 @@
 import * as t from 'io-ts';
 import { intRange, strictType } from '../kernel/codecs.js';
 import { ClockTime } from './events.js';
-import { DirectionCodec, ScenarioCodec } from './scenario.js';
+import { DirectionCodec, ScenarioCodec, SuppressibleScenarioCodec } from './scenario.js';
 
 /** Any text up to 10 000 code units; the 210-character rule is the decider's (`SmsTextTooLong`). */
 const Text = new t.Type<string, string, unknown>(
@@ -26,8 +26,14 @@ export const notificationsCommands = {
   }),
   /** Sets a visit card's period, 1–12 months. */
   SetVisitCardPeriod: strictType({ direction: DirectionCodec, months: intRange(1, 12) }),
-  /** Sets the missed-call / unreached suppression window, 0–1 440 minutes. */
-  SetNotificationSuppression: strictType({ minutes: intRange(0, 1440) }),
+  /**
+   * Sets the suppression window of the missed-call or the unreached scenario, 0–1 440 minutes;
+   * without `scenario`, of both.
+   */
+  SetNotificationSuppression: strictType(
+    { minutes: intRange(0, 1440) },
+    { scenario: SuppressibleScenarioCodec },
+  ),
   /** Sets quiet hours (sending allowed `from`–`to` in the account's zone), or clears them with `null`. */
   SetQuietHours: strictType({
     quietHours: t.union([strictType({ from: ClockTime, to: ClockTime }), t.null]),
