@@ -20,7 +20,19 @@ import {
   monthlyFee,
   statementByIndex,
 } from '../../src/index.js';
-import { cmd, DAY_2, historyOf, MKN_2, MKN_3, OPERATOR, opened, staffed } from './support.js';
+import {
+  CLIENT,
+  call,
+  cmd,
+  DAY_2,
+  fact,
+  historyOf,
+  MKN_2,
+  MKN_3,
+  OPERATOR,
+  opened,
+  staffed,
+} from './support.js';
 
 /** The first period, 21.04–20.05.2025: 30 days. */
 const first = (events: readonly AccountEvent[]) => {
@@ -166,6 +178,42 @@ describe('SMS packages are one-off charges', () => {
     const events = historyOf(opened(), cmd('PurchaseSmsPackage', { size: 1000 }, DAY_2));
     const oneOffs = first(events).lines.filter((l) => l.kind === 'one-off');
     expect(oneOffs.map((l) => l.amount)).toEqual([120_000]);
+  });
+});
+
+describe('SMS package renewals are one-off charges too', () => {
+  it('each automatic renewal is charged at the package’s price', () => {
+    const drained = fact(
+      'NotificationSent',
+      {
+        callId: 'drain',
+        scenario: 'incoming-missed-call',
+        channel: 'sms',
+        recipient: CLIENT,
+        text: 'А',
+        segments: 500,
+        smsSpent: 500,
+        sendAt: DAY_2,
+        deferred: false,
+      },
+      DAY_2,
+    );
+    const events = historyOf(
+      staffed(),
+      cmd('PurchaseSmsPackage', { size: 500 }, DAY_2),
+      cmd(
+        'ConfigureNotification',
+        { scenario: 'incoming-missed-call', sms: true, telegram: false, text: 'А' },
+        DAY_2,
+      ),
+      drained,
+      call('c-1', '2025-04-23T12:00:00+03:00'),
+    );
+    const oneOffs = first(events).lines.filter((l) => l.kind === 'one-off');
+    expect(oneOffs.map((l) => (l.kind === 'one-off' ? [l.reason, l.amount] : []))).toEqual([
+      ['purchase', 70_000],
+      ['auto-renewal', 70_000],
+    ]);
   });
 });
 
