@@ -10,7 +10,13 @@
 import { isLeft } from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import type { AccountEvent } from '../../src/account/events.js';
-import { decodeCommand, decodeStoredAccountEvent, type Scenario } from '../../src/index.js';
+import {
+  decodeCommand,
+  decodeStoredAccountEvent,
+  history,
+  historyLines,
+  type Scenario,
+} from '../../src/index.js';
 import { given } from '../../src/testing/index.js';
 import {
   ACCOUNT,
@@ -326,6 +332,19 @@ describe('missed-call and unreached notices: one per client per scenario within 
       'incoming-missed-call': 15,
       'outgoing-unreached': 15,
     });
+  });
+
+  it('the history says whose window was set', () => {
+    const events = historyOf(
+      staffed(),
+      cmd('SetNotificationSuppression', { scenario: 'outgoing-unreached', minutes: 21 }, DAY_2),
+      cmd('SetNotificationSuppression', { minutes: 5 }, DAY_2),
+    );
+    const [both, unreached] = historyLines(history(events), { limit: 2 });
+    expect(unreached?.text).toBe(
+      'Повторное уведомление одному абоненту не чаще раза в 21 минуту (сценарий «Информирование при недозвоне абоненту»)',
+    );
+    expect(both?.text).toBe('Повторное уведомление одному абоненту не чаще раза в 5 минут');
   });
 
   it('visit cards are never suppressed', () => {
