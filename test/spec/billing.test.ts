@@ -17,7 +17,9 @@ import {
   type Catalogue,
   createAccountDecider,
   defaultCatalogue,
+  formatRoubles,
   monthlyFee,
+  statement,
   statementByIndex,
 } from '../../src/index.js';
 import {
@@ -225,5 +227,49 @@ describe('a removed МКН', () => {
       cmd('RemoveMultichannelNumber', { number: MKN_2 }, '2025-05-01T12:00:00+03:00'),
     );
     expect(line(events, 'extra-multichannel')).toMatchObject({ quantityDays: 11 });
+  });
+});
+
+describe('one price per replaced line per day', () => {
+  it('«Базовый» → «Бизнес» on 11.05 bills 20 days of «Базовый» (1 000,00 ₽) and 10 of «Бизнес» (1 166,67 ₽)', () => {
+    const events = historyOf(
+      opened(),
+      cmd('ChangeTariff', { tariffId: 'business' }, '2025-05-11T12:00:00+03:00'),
+    );
+    const tariffs = first(events).lines.filter((l) => l.item === 'tariff');
+    expect(tariffs.map((l) => (l.kind === 'monthly' ? [l.detail, l.quantityDays, l.amount] : []))).toEqual([
+      ['Базовый', 20, 100_000],
+      ['Бизнес', 10, 116_667],
+    ]);
+    expect(formatRoubles(100_000)).toBe('1\u00a0000,00 ₽');
+    expect(formatRoubles(116_667)).toBe('1\u00a0166,67 ₽');
+  });
+});
+
+describe('no day after paidUntil is billed until a renewal', () => {
+  const lapsedThenPaid = () =>
+    historyOf(
+      opened(),
+      cmd('EnableRecording', {}, DAY_2),
+      cmd('SetAutoRenewal', { enabled: false }, DAY_2),
+      cmd('RenewSubscription', {}, '2025-05-21T10:00:00+03:00'),
+      cmd('RenewSubscription', { manual: true }, '2025-05-25T10:00:00+03:00'),
+    );
+
+  it('the lapse from 21.05 to 24.05 bills nothing', () => {
+    const gap = statement(billing(lapsedThenPaid()), '2025-05-23');
+    expect(gap).toMatchObject({ status: 'lapsed', total: 0 });
+    expect(gap?.period.firstDay).toBe('2025-05-21');
+    expect(gap?.lapsedDays).toBe(gap?.period.days);
+  });
+
+  it('a late payment starts the next period at its own instant, billed whole; later periods are anchored on it', () => {
+    const view = billing(lapsedThenPaid());
+    const next = statement(view, '2025-05-26');
+    expect(next?.period.firstDay).toBe('2025-05-25');
+    expect(next?.startsAfterLapse).toBe(true);
+    const tariff = next?.lines.find((l) => l.item === 'tariff');
+    expect(tariff).toMatchObject({ quantityDays: next?.period.days, amount: 150_000 });
+    expect(next?.lines.find((l) => l.item === 'recording')).toMatchObject({ amount: 70_000 });
   });
 });

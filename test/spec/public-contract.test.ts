@@ -38,6 +38,9 @@ const ROOT_VALUES = [
   'history',
   'notifications',
   'countSmsSegments',
+  'describeError',
+  'toProblem',
+  'accountErrorCodes',
 ] as const;
 
 /** Every command the contract lists by name. */
@@ -111,6 +114,34 @@ describe('the package root exports the contract names', () => {
     expectTypeOf<'StoragePackLimitReached'>().toExtend<AccountErrorCode>();
     expect(root.accountErrorCodes).toContain('InstantOutOfOrder');
     expect(root.accountErrorCodes).toContain('FreeSmsPackageUsed');
+  });
+});
+
+describe('refusals for people and for HTTP', () => {
+  const refusalOf = () => {
+    const decider = createAccountDecider();
+    const refused = decider.decide(cmd('EnableRecording', { notice: false }, DAY_2), replay(opened()));
+    if (!isLeft(refused)) throw new Error('accepted');
+    return refused.left;
+  };
+
+  it('describeError gives a Russian and an English text of a refusal', () => {
+    const error = refusalOf();
+    const ru = root.describeError(error, 'ru');
+    const en = root.describeError(error, 'en');
+    expect(ru).toMatch(/[а-яё]/i);
+    expect(en).toMatch(/[a-z]/i);
+    expect(en).not.toMatch(/[а-яё]/i);
+    expect(ru).not.toBe(en);
+  });
+
+  it('toProblem gives an RFC 9457 problem with the code', () => {
+    const problem = root.toProblem(refusalOf());
+    expect(problem).toMatchObject({ code: 'LiabilityNotAcknowledged' });
+    expect(typeof problem.type).toBe('string');
+    expect(typeof problem.title).toBe('string');
+    expect(problem.status).toBeGreaterThanOrEqual(400);
+    expect(problem.status).toBeLessThan(500);
   });
 });
 

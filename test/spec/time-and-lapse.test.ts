@@ -44,6 +44,8 @@ const decodeAt = (at: string) =>
 
 describe('an instant is a real calendar instant with an explicit offset', () => {
   it.each([
+    '2025-02-30T10:00:00+03:00',
+    '2025-04-22T24:00:00+03:00',
     '2025-04-22T23:59:60+03:00',
     '2025-04-22T12:00:00',
     '2025-04-22',
