@@ -18,7 +18,7 @@ import {
   defaultCatalogue,
   replay,
 } from '../../src/index.js';
-import { ACCOUNT, cmd, DAY_2, MKN, OPENED_AT, opened } from './support.js';
+import { ACCOUNT, cmd, DAY_2, MKN, OPENED_AT, opened, staffed } from './support.js';
 
 /** Runtime values every consumer can import from `pbx-options`. */
 const ROOT_VALUES = [
@@ -84,7 +84,11 @@ describe('the package root exports the contract names', () => {
   });
 
   it('the projections are usable on a list of events and one event at a time', () => {
-    const events = opened();
+    const events = staffed(
+      cmd('PurchaseSmsPackage', { size: 500 }, DAY_2),
+      cmd('EnableRecording', {}, DAY_2),
+      cmd('AddStoragePack', {}, DAY_2),
+    );
     for (const projection of [
       root.quotaUsage,
       root.smsBalance,
