@@ -1,5 +1,6 @@
 /**
- * Which notification scenarios a registered call fires (SPEC 2.4, decisions 6 and 7).
+ * Which notification scenarios a registered call fires: missed-call and unreached notices held
+ * back within their suppression windows, visit cards once per period.
  * @module
  */
 import type { AccountState } from '../account/state.js';

@@ -1,5 +1,5 @@
 /**
- * Account, tariff and subscription, rule by rule: the seed's tariff «Базовый», other tariffs from
+ * Account, tariff and subscription, rule by rule: the tariff «Базовый» of the cabinet's screens, other tariffs from
  * the catalogue, monthly periods paid in advance and anchored on the opening date, auto-renewal,
  * a lapse that refuses paid options, a tariff change that takes effect at once, and a history in
  * which every change is visible.
@@ -25,7 +25,7 @@ import {
   typesOf,
 } from './support.js';
 
-describe('the seed tariff «Базовый»', () => {
+describe('the tariff «Базовый»', () => {
   it('is 1 500 ₽ a month, 10 employees and 1 МКН included, 40 ₽ per extra employee, 1 GB of storage', () => {
     const terms = stateOf(opened()).tariff.terms;
     expect(terms).toEqual({

@@ -1,5 +1,5 @@
 /**
- * Prices live in a catalogue: the seed's figures are the defaults, figures the source does not
+ * Prices live in a catalogue: the help page's figures are the defaults, figures it does not
  * give are marked illustrative for a service to override, a catalogue given by a service is
  * validated (errors name the path), and the handler and the decider take it.
  */
@@ -15,7 +15,7 @@ import {
 import { cmd, DAY_2, OPENED_AT } from './support.js';
 
 describe('the default catalogue', () => {
-  it('holds the seed’s figures: «Базовый», recording 700 ₽, packs 5 GB at 150 ₽ up to 9, Telegram 300 ₽', () => {
+  it('holds the help page’s figures: «Базовый», recording 700 ₽, packs 5 GB at 150 ₽ up to 9, Telegram 300 ₽', () => {
     expect(defaultCatalogue.tariffs.basic).toMatchObject({ name: 'Базовый', monthlyFee: 150_000 });
     expect(defaultCatalogue.recording.monthlyFee).toBe(70_000);
     expect(defaultCatalogue.storagePack).toEqual({
@@ -26,7 +26,7 @@ describe('the default catalogue', () => {
     expect(defaultCatalogue.telegram.monthlyFee).toBe(30_000);
   });
 
-  it('marks what the source does not price as illustrative: per-number options, extra МКН, smart callback, other tariffs', () => {
+  it('marks what the help page does not price as illustrative: per-number options, extra МКН, smart callback, other tariffs', () => {
     expect([...defaultCatalogue.illustrative].sort()).toEqual(
       [
         'extraMultichannelNumber.monthlyFee',

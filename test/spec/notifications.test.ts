@@ -383,8 +383,8 @@ describe('message text: at most 210 characters, counted as a person sees them', 
     expect(error.details).toMatchObject({ field: 'data.text', characters: 211, max: 210 });
   });
 
-  it('the seed’s texts: 65 and 38 characters, one SMS each', () => {
-    // The seed's counter shows 65 for the greeting spelt «Здравствуйте» (its text field has a typo).
+  it('the dialog’s texts: 65 and 38 characters, one SMS each', () => {
+    // The dialog's counter shows 65 for the greeting spelt «Здравствуйте» (its text field has a typo).
     const greeting = 'Здравствуйте, спасибо за ваш звонок. Наш оператор перезвонит вам.';
     const missed = accepted(
       staffed(),

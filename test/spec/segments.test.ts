@@ -78,7 +78,7 @@ describe('UCS-2: 70 code units in one SMS, 67 per part', () => {
 });
 
 describe('characters are code points, as a person sees them', () => {
-  it('an emoji is one character; the seed’s texts count as the dialog shows', () => {
+  it('an emoji is one character; the dialog’s text counts as the dialog shows', () => {
     expect(count('😀').characters).toBe(1);
     expect(count('Здравствуйтесь, спасибо за ваш звонок.')).toEqual({
       encoding: 'UCS-2',

@@ -3,7 +3,7 @@
  * 9 packs at 150 ₽ a month), packs added automatically one at a time while a recording does not
  * fit, the oldest recordings evicted otherwise (recorded instant, then arrival) in one event
  * naming them all, a recording larger than the whole possible quota refused, and no quota cut
- * that would delete recordings without an explicit confirmation. Usage reads as the seed's dialog.
+ * that would delete recordings without an explicit confirmation. Usage reads as the storage dialog.
  */
 import { describe, expect, it } from 'vitest';
 import type { AccountEvent } from '../../src/account/events.js';

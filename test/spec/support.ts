@@ -1,6 +1,6 @@
 /**
  * Shared fixtures of the rule-by-rule specification tests: an account opened on «Базовый» on
- * 21.04.2025 (so "Оплачен до 21.05.2025", as the seed's screen shows), its numbers, and short
+ * 21.04.2025 (so "Оплачен до 21.05.2025", as the tariff screen shows), its numbers, and short
  * helpers to decide a command against a history and read the outcome.
  */
 import { isLeft } from 'fp-ts/lib/Either.js';
@@ -22,7 +22,7 @@ export {
   stateOf,
 } from '../support/account.js';
 
-/** The end of the first period: the seed's «Оплачен до 21.05.2025». */
+/** The end of the first period: the tariff screen's «Оплачен до 21.05.2025». */
 export const PAID_UNTIL = '2025-05-21T10:00:00+03:00';
 /** A moment inside the first period, after the setup. */
 export const DAY_2 = '2025-04-22T12:00:00+03:00';

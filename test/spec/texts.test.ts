@@ -1,5 +1,5 @@
 /**
- * Texts a customer reads follow the seed's screens: thousands grouped with a no-break space,
+ * Texts a customer reads follow the cabinet's screens: thousands grouped with a no-break space,
  * kopecks after a decimal comma where shown, sizes as the dialog writes them, nouns and words
  * agreeing with the numbers before them, actors shown as people read them.
  */
@@ -42,7 +42,7 @@ describe('figures', () => {
     expect(formatSmsBalance(smsBalance(events))).toBe(`ДОСТУПНО SMS: 2${NBSP}998 ИЗ 3${NBSP}000`);
   });
 
-  it('the tariff card reads as the seed’s: 1 500 ₽, 10 employees, 1 номер, 40 ₽, «Оплачен до 21.05.2025»', () => {
+  it('the tariff card reads as the tariff screen: 1 500 ₽, 10 employees, 1 номер, 40 ₽, «Оплачен до 21.05.2025»', () => {
     expect(formatTariffCard(tariffCard(staffed()))).toMatchObject({
       tariff: 'Мой тариф: «Базовый»',
       monthlyFee: `1${NBSP}500 ₽`,
