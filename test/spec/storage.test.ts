@@ -96,6 +96,27 @@ describe('auto-adding packs when storage fills', () => {
     expect(typesOf(accepted(history, recording('r-1', 100 * MIB, AT)))).toEqual(['RecordingStored']);
   });
 
+  it('with one pack left to add, it is added, then the oldest recordings make the rest of the room', () => {
+    // 8 packs: 41 GB, 40 GB held. A 7 GB recording: the 9th pack (46 GB) is not enough for 47 GB,
+    // so the oldest (r-old, 30 GB) goes: 10 + 7 = 17 GB held.
+    const history = recordingOn(
+      cmd('SetAutoAddPacks', { enabled: true }, DAY_2),
+      ...packs(8),
+      recording('r-old', 30 * GIB, '2025-04-22T13:00:00+03:00'),
+      recording('r-new', 10 * GIB, '2025-04-22T14:00:00+03:00'),
+    );
+    given(decider, history)
+      .when(recording('r-3', 7 * GIB, AT))
+      .then((events, state) => {
+        expect(typesOf(events)).toEqual(['StoragePackAdded', 'RecordingsEvicted', 'RecordingStored']);
+        expect(ofType(events, 'RecordingsEvicted')[0]?.data.recordings.map((r) => r.recordingId)).toEqual([
+          'r-old',
+        ]);
+        expect(state.storage.packs).toHaveLength(9);
+        expect(state.storage.usedBytes).toBe(17 * GIB);
+      });
+  });
+
   it('at 9 packs, the oldest recordings are evicted instead', () => {
     const full = recordingOn(
       cmd('SetAutoAddPacks', { enabled: true }, DAY_2),
