@@ -18,6 +18,8 @@ export const eventUpcasters: Readonly<
 > = {
   /** 2: `restarted` (a payment after a lapse starts a new period); 0.1.0 always continued the anchored periods. */
   SubscriptionRenewed: { schemaVersion: 2, upcasters: { 1: withFields({ restarted: false }) } },
+  /** 2: the scenario whose window was set; 0.1.0 had one window for both (`null`). */
+  NotificationSuppressionSet: { schemaVersion: 2, upcasters: { 1: withFields({ scenario: null }) } },
   /** 2: the call's own times, unknown in 0.1.0 (the call counts as made when reported). */
   CallRegistered: { schemaVersion: 2, upcasters: { 1: withFields({ startedAt: null, endedAt: null }) } },
   /** 2: when the window opened (0.1.0: the event's instant) and the МКН it was opened through (unknown). */

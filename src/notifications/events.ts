@@ -5,7 +5,7 @@
 import * as t from 'io-ts';
 import { Id, Instant, intRange, NonNegativeInt, NotificationText } from '../kernel/codecs.js';
 import { PhoneNumber } from '../numbers/phone-number.js';
-import { ChannelCodec, DirectionCodec, ScenarioCodec } from './scenario.js';
+import { ChannelCodec, DirectionCodec, ScenarioCodec, SuppressibleScenarioCodec } from './scenario.js';
 
 /** `HH:mm`, 00:00–23:59. */
 export const ClockTime = new t.Type<string, string, unknown>(
@@ -52,8 +52,14 @@ export const notificationsEvents = {
   }),
   /** A visit card's period (1–12 months). */
   VisitCardPeriodSet: t.type({ direction: DirectionCodec, months: intRange(1, 12) }),
-  /** The missed-call / unreached suppression window (0–1 440 minutes). */
-  NotificationSuppressionSet: t.type({ minutes: intRange(0, 1440) }),
+  /**
+   * The suppression window (0–1 440 minutes) of `scenario`, the missed-call or the unreached
+   * notice, or of both when `null` (as every event of 0.1.0).
+   */
+  NotificationSuppressionSet: t.type({
+    minutes: intRange(0, 1440),
+    scenario: t.union([SuppressibleScenarioCodec, t.null]),
+  }),
   /** Quiet hours were set (or cleared with `null`). */
   QuietHoursSet: t.type({ quietHours: t.union([QuietHoursCodec, t.null]) }),
   /**

@@ -25,7 +25,9 @@ export const notificationsEvolutions: Evolutions<Owned> = {
     draft.notifications.visitCardMonths[data.direction] = data.months;
   },
   NotificationSuppressionSet: (draft, { data }) => {
-    draft.notifications.suppressionMinutes = data.minutes;
+    const windows = draft.notifications.suppressionMinutes;
+    if (data.scenario !== 'outgoing-unreached') windows['incoming-missed-call'] = data.minutes;
+    if (data.scenario !== 'incoming-missed-call') windows['outgoing-unreached'] = data.minutes;
   },
   QuietHoursSet: (draft, { data }) => {
     const hours = data.quietHours;

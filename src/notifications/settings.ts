@@ -26,7 +26,10 @@ export const decideSetVisitCardPeriod: DecideFn<'SetVisitCardPeriod'> = (command
   return accept(eventOf('VisitCardPeriodSet', { direction, months }, context));
 };
 
-/** `InvalidSuppressionWindow` unless 0–1 440 minutes. */
+/**
+ * Sets the window of one scenario, or of both without `scenario`. `InvalidSuppressionWindow`
+ * unless 0–1 440 minutes.
+ */
 export const decideSetNotificationSuppression: DecideFn<'SetNotificationSuppression'> = (
   command,
   state,
@@ -41,8 +44,14 @@ export const decideSetNotificationSuppression: DecideFn<'SetNotificationSuppress
       max: 1440,
     });
   }
-  if (state.notifications.suppressionMinutes === minutes) return accept();
-  return accept(eventOf('NotificationSuppressionSet', { minutes }, context));
+  const scenario = command.data.scenario ?? null;
+  const windows = state.notifications.suppressionMinutes;
+  const unchanged =
+    scenario === null
+      ? windows['incoming-missed-call'] === minutes && windows['outgoing-unreached'] === minutes
+      : windows[scenario] === minutes;
+  if (unchanged) return accept();
+  return accept(eventOf('NotificationSuppressionSet', { minutes, scenario }, context));
 };
 
 /** `InvalidQuietHours` when a bound is not `HH:mm`, or `from` equals `to` (no sending time, or no quiet time). */

@@ -3,7 +3,7 @@
  * `calls`.)
  * @module
  */
-import type { Scenario } from './scenario.js';
+import type { Scenario, SuppressibleScenario } from './scenario.js';
 
 /** One scenario's settings. */
 export interface ScenarioSettings {
@@ -29,8 +29,11 @@ export interface NotificationsSlice {
   scenarios: Record<Scenario, ScenarioSettings>;
   /** Visit-card periods in months (1–12, default 1). */
   visitCardMonths: { incoming: number; outgoing: number };
-  /** At most one missed-call / unreached notice per client per scenario within this many minutes (0–1 440). */
-  suppressionMinutes: number;
+  /**
+   * Per scenario, at most one missed-call / unreached notice per client within this many minutes
+   * (0–1 440, default 60).
+   */
+  suppressionMinutes: Record<SuppressibleScenario, number>;
   quietHours: QuietHours | null;
 }
 
@@ -42,7 +45,7 @@ const off = (): ScenarioSettings => ({
   telegramMonthlyFee: 0,
 });
 
-/** Everything off, visit-card periods 1 month, suppression 60 minutes, no quiet hours. */
+/** Everything off, visit-card periods 1 month, suppression windows 60 minutes, no quiet hours. */
 export const initialNotificationsSlice = (): NotificationsSlice => ({
   scenarios: {
     'incoming-missed-call': off(),
@@ -51,6 +54,6 @@ export const initialNotificationsSlice = (): NotificationsSlice => ({
     'outgoing-visit-card': off(),
   },
   visitCardMonths: { incoming: 1, outgoing: 1 },
-  suppressionMinutes: 60,
+  suppressionMinutes: { 'incoming-missed-call': 60, 'outgoing-unreached': 60 },
   quietHours: null,
 });

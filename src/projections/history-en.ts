@@ -112,9 +112,10 @@ export const historyEn: HistoryTexts = {
     `text of ${plural(d.characters, 'character')} (${plural(d.segments, 'SMS', 'SMS')})`,
   VisitCardPeriodSet: (d) => `Visit card period for ${d.direction} calls: ${plural(d.months, 'month')}`,
   NotificationSuppressionSet: (d) =>
-    d.minutes === 0
+    (d.minutes === 0
       ? 'Repeated notices to a client are not limited'
-      : `At most one notice to a client per ${plural(d.minutes, 'minute')}`,
+      : `At most one notice to a client per ${plural(d.minutes, 'minute')}`) +
+    (d.scenario === null ? '' : ` (scenario ${scenario(d.scenario)})`),
   QuietHoursSet: (d) =>
     d.quietHours === null
       ? 'Notices are sent at any time'

@@ -138,9 +138,10 @@ export const historyRu: HistoryTexts = {
   VisitCardPeriodSet: (d) =>
     `Период визитки для ${d.direction === 'incoming' ? 'входящих' : 'исходящих'} вызовов: ${countRu(d.months, MONTH_FORMS)}`,
   NotificationSuppressionSet: (d) =>
-    d.minutes === 0
+    (d.minutes === 0
       ? 'Повторные уведомления одному абоненту не ограничены'
-      : `Повторное уведомление одному абоненту не чаще раза в ${countRu(d.minutes, MINUTE_FORMS_ACCUSATIVE)}`,
+      : `Повторное уведомление одному абоненту не чаще раза в ${countRu(d.minutes, MINUTE_FORMS_ACCUSATIVE)}`) +
+    (d.scenario === null ? '' : ` (сценарий ${scenario(d.scenario)})`),
   QuietHoursSet: (d) =>
     d.quietHours === null
       ? 'Уведомления отправляются в любое время'

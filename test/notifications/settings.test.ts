@@ -55,11 +55,14 @@ describe('SetNotificationSuppression', () => {
     const command = cmd('SetNotificationSuppression', { minutes: 0 });
     given(decider, opened())
       .when(command)
-      .then([evt('NotificationSuppressionSet', { minutes: 0 }, command)]);
+      .then([evt('NotificationSuppressionSet', { minutes: 0, scenario: null }, command)]);
     given(decider, opened())
       .when(cmd('SetNotificationSuppression', { minutes: 60 }))
       .thenNothing();
-    expect(stateOf(historyOf(opened(), command)).notifications.suppressionMinutes).toBe(0);
+    expect(stateOf(historyOf(opened(), command)).notifications.suppressionMinutes).toEqual({
+      'incoming-missed-call': 0,
+      'outgoing-unreached': 0,
+    });
   });
 
   it('refuses -1 and 1 441 minutes through decodeCommand and in decide', () => {

@@ -271,7 +271,7 @@ export const sampleEvents: { readonly [K in AccountEventType]: AccountEventOf<K>
   ),
   NotificationSuppressionSet: event(
     'NotificationSuppressionSet',
-    { minutes: 30 },
+    { minutes: 30, scenario: null },
     '2025-04-21T10:26:00+03:00',
   ),
   QuietHoursSet: event(
