@@ -111,7 +111,7 @@ export {
 } from './kernel/registry.js';
 export { createInMemorySnapshotStore, type Snapshot, type SnapshotStore } from './kernel/snapshot-store.js';
 export { type Channel, type Direction, SCENARIOS, type Scenario } from './notifications/scenario.js';
-export type { QuietHours, ScenarioSettings } from './notifications/state.js';
+export type { QuietHours, ScenarioSettings, SendingHours } from './notifications/state.js';
 export { type E164, normalisePhoneNumber, PhoneNumber } from './numbers/phone-number.js';
 export { NUMBER_OPTIONS, type NumberKind, type NumberOption, type UserNumber } from './numbers/state.js';
 // Read models: projections, their runners, preview

@@ -5,8 +5,11 @@
  * @module
  */
 import type { Upcaster } from '../kernel/registry.js';
+import { quietHoursSetUpcasting } from '../notifications/upcasters.js';
 
 /** Schema versions and upcasters, by event type (types not listed are at version 1). */
 export const eventUpcasters: Readonly<
   Record<string, { readonly schemaVersion: number; readonly upcasters: Readonly<Record<number, Upcaster>> }>
-> = {};
+> = {
+  QuietHoursSet: quietHoursSetUpcasting,
+};

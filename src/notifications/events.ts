@@ -15,8 +15,11 @@ export const ClockTime = new t.Type<string, string, unknown>(
   t.identity,
 );
 
-/** Quiet hours: sending allowed from `from` to `to` in the account's time zone. */
-export const QuietHoursCodec = t.type({ from: ClockTime, to: ClockTime }, 'QuietHours');
+/**
+ * Sending hours: the window when notices may be sent, from `from` (inclusive) to `to`
+ * (exclusive) in the account's time zone; outside it they are held (quiet hours).
+ */
+export const SendingHoursCodec = t.type({ from: ClockTime, to: ClockTime }, 'SendingHours');
 
 /** Event payload codecs of this capability, by event type. */
 export const notificationsEvents = {
@@ -35,11 +38,14 @@ export const notificationsEvents = {
   VisitCardPeriodSet: t.type({ direction: DirectionCodec, months: intRange(1, 12) }),
   /** The missed-call / unreached suppression window (0–1 440 minutes). */
   NotificationSuppressionSet: t.type({ minutes: intRange(0, 1440) }),
-  /** Quiet hours were set (or cleared with `null`). */
-  QuietHoursSet: t.type({ quietHours: t.union([QuietHoursCodec, t.null]) }),
+  /**
+   * The sending hours were set (or cleared with `null`: notices go out at any time). Schema
+   * version 2; version 1 (0.1.0) named the same window `quietHours`.
+   */
+  QuietHoursSet: t.type({ sendingHours: t.union([SendingHoursCodec, t.null]) }),
   /**
    * A notice is due: one event per notice and channel. `sendAt` is later than the call when
-   * quiet hours deferred it (`deferred: true`). `smsSpent` is 0 on Telegram.
+   * it was due outside the sending hours (`deferred: true`). `smsSpent` is 0 on Telegram.
    */
   NotificationSent: t.type({
     callId: Id,

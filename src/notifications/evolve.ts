@@ -28,8 +28,8 @@ export const notificationsEvolutions: Evolutions<Owned> = {
     draft.notifications.suppressionMinutes = data.minutes;
   },
   QuietHoursSet: (draft, { data }) => {
-    const hours = data.quietHours;
-    draft.notifications.quietHours = hours === null ? null : { from: hours.from, to: hours.to };
+    const hours = data.sendingHours;
+    draft.notifications.sendingHours = hours === null ? null : { from: hours.from, to: hours.to };
   },
   NotificationSent: (draft, { data, metadata }) => {
     if (data.smsSpent > 0) draft.sms.balance -= data.smsSpent;

@@ -92,9 +92,9 @@ export const historyEn: HistoryTexts = {
       ? 'Repeated notices to a client are not limited'
       : `At most one notice to a client per ${plural(d.minutes, 'minute')}`,
   QuietHoursSet: (d) =>
-    d.quietHours === null
+    d.sendingHours === null
       ? 'Quiet hours cleared'
-      : `Notices are sent from ${d.quietHours.from} to ${d.quietHours.to}`,
+      : `Notices are sent from ${d.sendingHours.from} to ${d.sendingHours.to}`,
   NotificationSent: (d, c) =>
     `${CHANNEL_NAMES.en[d.channel]} notice to ${phone(d.recipient)}, scenario ${scenario(d.scenario)}` +
     (d.deferred ? `, to be sent ${instant(d.sendAt, c)}` : '') +

@@ -107,9 +107,9 @@ export const historyRu: HistoryTexts = {
       ? 'Повторные уведомления одному абоненту не ограничены'
       : `Повторное уведомление одному абоненту не чаще раза в ${countRu(d.minutes, MINUTES)}`,
   QuietHoursSet: (d) =>
-    d.quietHours === null
+    d.sendingHours === null
       ? 'Тихие часы отменены'
-      : `Уведомления отправляются с ${d.quietHours.from} до ${d.quietHours.to}`,
+      : `Уведомления отправляются с ${d.sendingHours.from} до ${d.sendingHours.to}`,
   NotificationSent: (d, c) =>
     `${CHANNEL_NAMES.ru[d.channel]} абоненту ${phone(d.recipient)} по сценарию ${scenario(d.scenario)}` +
     (d.deferred ? `, отправка ${instant(d.sendAt, c)}` : '') +
