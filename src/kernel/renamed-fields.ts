@@ -4,6 +4,7 @@
  * @module
  */
 import * as t from 'io-ts';
+import { RenamedField } from './validation.js';
 
 /** What to say about an old field name, e.g. `renamed to data.sendingHours, the window when …`. */
 export type RenamedFields = Readonly<Record<string, string>>;
@@ -37,14 +38,6 @@ export class RenamedFieldsType<A> extends t.Type<A, A, unknown> {
     );
   }
 }
-
-/** The codec in the context entry of a renamed field: it refuses any value. */
-export const RenamedField: t.Type<never, never, unknown> = new t.Type<never, never, unknown>(
-  'a field that was renamed',
-  (_u): _u is never => false,
-  (u, c) => t.failure(u, c),
-  t.identity,
-);
 
 /** Wraps `inner` so that the old field names in `renamed` are refused with their messages. */
 export const withRenamedFields = <A>(inner: t.Type<A, A, unknown>, renamed: RenamedFields) =>

@@ -19,8 +19,8 @@ export const pluralRu = (count: number, forms: RussianForms): string => {
   return forms[2];
 };
 
-/** The separator of thousands in Russian texts: the no-break space U+00A0. */
-export const THOUSANDS_SEPARATOR_RU = '\u00a0';
+/** The separator of thousands in Russian texts: the no-break space U+00A0 (as the read models use). */
+const THOUSANDS_SEPARATOR_RU = '\u00a0';
 
 /** An integer as Russian texts write it: thousands grouped with a no-break space from 1 000 (`3 000`). */
 export const formatCountRu = (n: number): string => {

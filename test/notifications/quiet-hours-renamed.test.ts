@@ -68,7 +68,7 @@ describe('Given the sending hours, the window when notices may be sent', () => {
     if (!isLeft(decoded)) return;
     expect(decoded.left.issues).toHaveLength(1);
     expect(decoded.left.issues[0]?.path).toBe('data.quietHours');
-    expect(decoded.left.issues[0]?.message).toContain(RENAMED);
+    expect(decoded.left.issues[0]?.message).toBe(RENAMED);
     // …also beside the new name, and when clearing.
     for (const data of [{ quietHours: null }, { quietHours: NIGHT, sendingHours: NIGHT }]) {
       const again = decodeCommand(posted(data));
