@@ -7,6 +7,7 @@ export default defineConfig([
       testing: 'src/testing/index.ts',
       postgres: 'src/postgres/index.ts',
       sms: 'src/sms/entry.ts',
+      schema: 'src/schema/entry.ts',
     },
     format: ['esm', 'cjs'],
     dts: true,

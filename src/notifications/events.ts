@@ -4,15 +4,23 @@
  */
 import * as t from 'io-ts';
 import { Id, Instant, intRange, NonNegativeInt, NotificationText } from '../kernel/codecs.js';
+import { withJsonSchema } from '../kernel/json-schema.js';
 import { PhoneNumber } from '../numbers/phone-number.js';
 import { ChannelCodec, DirectionCodec, ScenarioCodec } from './scenario.js';
 
 /** `HH:mm`, 00:00–23:59. */
-export const ClockTime = new t.Type<string, string, unknown>(
-  'a time of day HH:mm',
-  (u): u is string => typeof u === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(u),
-  (u, c) => (typeof u === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(u) ? t.success(u) : t.failure(u, c)),
-  t.identity,
+export const ClockTime = withJsonSchema(
+  new t.Type<string, string, unknown>(
+    'a time of day HH:mm',
+    (u): u is string => typeof u === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(u),
+    (u, c) => (typeof u === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(u) ? t.success(u) : t.failure(u, c)),
+    t.identity,
+  ),
+  {
+    type: 'string',
+    description: 'a time of day HH:mm, 00:00 to 23:59',
+    pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$',
+  },
 );
 
 /**
