@@ -8,7 +8,10 @@ import {
   accountEventTypes,
   createCommandHandler,
   createInMemoryEventStore,
+  decodeCommand,
+  toProblem,
 } from '../../src/index.js';
+import { concurrencyError, storeError } from '../../src/kernel/errors.js';
 import { commandEndpointOpenApi } from '../../src/schema/entry.js';
 
 const document = commandEndpointOpenApi();
@@ -110,6 +113,42 @@ describe('Given the OpenAPI document of the command endpoint', () => {
     const { commandId: _, ...withoutId } = command(1, 'OpenAccount', { tariffId: 'basic' }).metadata;
     expect(validCommand({ type: 'OpenAccount', data: { tariffId: 'basic' }, metadata: withoutId })).toBe(
       false,
+    );
+  });
+
+  it('describes the problems toProblem gives: invalid input of 1 MB, refusals, conflicts, a store down', async () => {
+    const validProblem = validatorOf('Problem');
+    const check = (problem: unknown) => {
+      if (!validProblem(JSON.parse(JSON.stringify(problem))))
+        throw new Error(ajv.errorsText(validProblem.errors));
+    };
+    const huge = decodeCommand(
+      command(1, 'AddNumber', {
+        number: '+79161234567',
+        kind: 'regular',
+        fullName: 'я'.repeat(1_000_000),
+        department: '',
+      }),
+    );
+    expect(huge._tag).toBe('Left');
+    if (huge._tag === 'Left') check(toProblem(huge.left));
+    const many = decodeCommand(
+      command(1, 'OpenAccount', Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`k${i}`, i]))),
+    );
+    if (many._tag === 'Left') check(toProblem(many.left));
+    const handler = createCommandHandler({ eventStore: createInMemoryEventStore<AccountEvent>() });
+    const refused = await handler.handleUnknown(command(1, 'AddStoragePack', {}))();
+    expect(refused._tag).toBe('Left');
+    if (refused._tag === 'Left') {
+      const problem = toProblem(refused.left);
+      check(problem);
+      expect(validatorOf('AccountErrorCode')(problem.code)).toBe(true);
+    }
+    check(toProblem(concurrencyError('account-acme', 3, 4)));
+    check(
+      toProblem(
+        storeError('Unavailable', 'connection refused', { cause: { address: '10.0.0.1', port: 5432 } }),
+      ),
     );
   });
 });
