@@ -9,9 +9,12 @@ export { type JsonSchema, withJsonSchema } from '../kernel/json-schema.js';
 export {
   accountCommandSchema,
   accountEventSchema,
+  accountStoredEventSchema,
   commandSchemas,
   eventSchemas,
   JSON_SCHEMA_DIALECT,
+  sharedSchemas,
+  storedEventSchemas,
 } from './messages.js';
 export { type CommandEndpointOptions, commandEndpointOpenApi } from './openapi.js';
 export { RULES_BEYOND_SCHEMA, type RuleBeyondSchema } from './rules.js';

@@ -15,6 +15,7 @@ import {
 import { Id, Instant } from '../kernel/codecs.js';
 import { CommandMetadata } from '../kernel/envelope.js';
 import type { JsonSchema } from '../kernel/json-schema.js';
+import { StoredMetadataCodec } from '../kernel/stored-event.js';
 import { ClockTime } from '../notifications/events.js';
 import { ScenarioCodec } from '../notifications/scenario.js';
 import { PhoneNumber } from '../numbers/phone-number.js';
@@ -68,6 +69,27 @@ const eventOf = (type: AccountEventType): JsonSchema => {
   return messageSchema(envelope, type, toJsonSchema(accountEventCodecs[type]), withVersion);
 };
 
+/** The event of `type` as a store keeps it: position fields in its metadata. */
+const storedEventOf = (type: AccountEventType): JsonSchema => {
+  const decided = eventOf(type);
+  const metadata = toJsonSchema(StoredMetadataCodec);
+  const current = accountEventRegistry.schemaVersionOf(type) ?? 1;
+  return {
+    ...decided,
+    properties: {
+      ...(decided.properties as Properties),
+      // The version the payload was written at; older ones are upcast on read.
+      metadata: {
+        ...metadata,
+        properties: {
+          ...(metadata.properties as Properties),
+          schemaVersion: { type: 'integer', minimum: 1, maximum: current },
+        },
+      },
+    },
+  };
+};
+
 const byType = <K extends string>(types: readonly K[], schemaOf: (type: K) => JsonSchema) =>
   Object.fromEntries(types.map((type) => [type, schemaOf(type)])) as Record<K, JsonSchema>;
 
@@ -116,6 +138,7 @@ const unionOf = (id: string, definitions: Readonly<Record<string, JsonSchema>>):
 
 let commands: Record<AccountCommandType, JsonSchema> | undefined;
 let events: Record<AccountEventType, JsonSchema> | undefined;
+let storedEvents: Record<AccountEventType, JsonSchema> | undefined;
 
 /** The schema of each command type (the whole envelope, self-contained), built once on first use. */
 export const commandSchemas = (): Readonly<Record<AccountCommandType, JsonSchema>> => {
@@ -129,8 +152,20 @@ export const eventSchemas = (): Readonly<Record<AccountEventType, JsonSchema>> =
   return events;
 };
 
+/**
+ * The schema of each event type as a store keeps it and an event log holds it (the decided
+ * event with the store's position fields), built once on first use.
+ */
+export const storedEventSchemas = (): Readonly<Record<AccountEventType, JsonSchema>> => {
+  storedEvents ??= byType(Object.keys(accountEventCodecs) as AccountEventType[], storedEventOf);
+  return storedEvents;
+};
+
 /** The schema of any account command: what a service in any language may send. */
 export const accountCommandSchema = (): JsonSchema => unionOf('AccountCommand', commandSchemas());
 
 /** The schema of any account event as decided: what a consumer of the events may read. */
 export const accountEventSchema = (): JsonSchema => unionOf('AccountEvent', eventSchemas());
+
+/** The schema of any account event as a store keeps it: one line of an event log, a row of an outbox. */
+export const accountStoredEventSchema = (): JsonSchema => unionOf('StoredAccountEvent', storedEventSchemas());

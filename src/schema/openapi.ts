@@ -7,11 +7,8 @@
  */
 
 import { accountErrorCodes } from '../account/errors.js';
-import { type AccountEventType, accountEventRegistry } from '../account/events.js';
 import type { JsonSchema } from '../kernel/json-schema.js';
-import { StoredMetadataCodec } from '../kernel/stored-event.js';
-import { commandSchemas, eventSchemas, JSON_SCHEMA_DIALECT, withSharedParts } from './messages.js';
-import { toJsonSchema } from './walk.js';
+import { commandSchemas, JSON_SCHEMA_DIALECT, storedEventSchemas, withSharedParts } from './messages.js';
 
 /** Options of {@link commandEndpointOpenApi}: how the service presents itself. */
 export interface CommandEndpointOptions {
@@ -27,24 +24,6 @@ const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}
 
 /** The schema of an account id, as command metadata has it. */
 const accountIdSchema = (): JsonSchema => ref('Id');
-
-/** The event of `type` as the store returns it: position fields in its metadata. */
-const storedEventOf = (type: AccountEventType, decided: JsonSchema): JsonSchema => {
-  const stored = toJsonSchema(StoredMetadataCodec);
-  const properties = stored.properties as Record<string, JsonSchema>;
-  const current = accountEventRegistry.schemaVersionOf(type) ?? 1;
-  return {
-    ...decided,
-    properties: {
-      ...(decided.properties as Record<string, JsonSchema>),
-      // The version the payload was written at; a store with the registry writes the current one.
-      metadata: {
-        ...stored,
-        properties: { ...properties, schemaVersion: { type: 'integer', minimum: 1, maximum: current } },
-      },
-    },
-  };
-};
 
 const PROBLEM_ISSUE: JsonSchema = {
   type: 'object',
@@ -86,12 +65,12 @@ const problemResponse = (description: string) => ({
 /** Components: every command and stored event by type, the unions, the result and the problem. */
 const components = (): Record<string, JsonSchema> => {
   const commands = commandSchemas();
-  const events = eventSchemas();
+  const events = storedEventSchemas();
   const messages: Record<string, JsonSchema> = {};
   for (const [type, schema] of Object.entries(commands)) messages[type] = schema;
   for (const [type, schema] of Object.entries(events)) {
     if (type in messages) throw new Error(`${type} names both a command and an event`);
-    messages[type] = storedEventOf(type as AccountEventType, schema);
+    messages[type] = schema;
   }
   return {
     AccountCommand: { oneOf: Object.keys(commands).map(ref) },

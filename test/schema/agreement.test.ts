@@ -10,14 +10,18 @@ import fc from 'fast-check';
 import { isRight } from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import { decodeCommand } from '../../src/account/commands.js';
-import { accountEventRegistry, decodeEvent } from '../../src/account/events.js';
+import { accountEventRegistry, decodeEvent, decodeStoredAccountEvent } from '../../src/account/events.js';
 import type { ValidationError, ValidationIssue } from '../../src/kernel/errors.js';
 import { PhoneNumber } from '../../src/numbers/phone-number.js';
-import { accountCommandSchema, accountEventSchema } from '../../src/schema/messages.js';
+import {
+  accountCommandSchema,
+  accountEventSchema,
+  accountStoredEventSchema,
+} from '../../src/schema/messages.js';
 import { RULES_BEYOND_SCHEMA, type RuleBeyondSchema } from '../../src/schema/rules.js';
 import { TimeZone } from '../../src/tariff/time-zone.js';
 import { garbage, mutated, PROTOTYPE_KEYS } from '../fuzz/support/hostile.js';
-import { validEvent, validRawCommand } from '../fuzz/support/samples.js';
+import { validEvent, validRawCommand, validStoredEvent } from '../fuzz/support/samples.js';
 
 type RuleId = RuleBeyondSchema['id'];
 
@@ -76,6 +80,7 @@ const asJson = (value: unknown): unknown => {
 const ajv = new Ajv2020({ strict: true, allErrors: false });
 const commandValidator = ajv.compile(accountCommandSchema());
 const eventValidator = ajv.compile(accountEventSchema());
+const storedValidator = ajv.compile(accountStoredEventSchema());
 
 type Tally = Record<RuleId | 'agreed' | 'skipped', number>;
 const emptyTally = (): Tally => ({
@@ -235,6 +240,17 @@ const replacement: fc.Arbitrary<unknown> = fc.oneof(
   fc.integer({ min: -2, max: 1_442 }),
   fc.constantFrom(0.5, -0, 2 ** 53, 2 ** 53 - 1, 1e21),
 );
+
+describe('the stored event schema and decodeStoredAccountEvent accept the same inputs', () => {
+  it(`agree on ${RUNS} mutations of stored events (an event log's lines), apart from the listed rules`, () => {
+    const tally = emptyTally();
+    const check = compare((v) => storedValidator(v) as boolean, decodeStoredAccountEvent, tally);
+    fc.assert(fc.property(validStoredEvent, check), { numRuns: 1_000, seed: 8 });
+    expect(tally.agreed).toBe(1_000 - tally.skipped);
+    fc.assert(fc.property(mutated(validStoredEvent), check), { numRuns: RUNS, seed: 9 });
+    expect(tally.agreed).toBeGreaterThan(RUNS / 2);
+  });
+});
 
 describe('texts, instants and numbers near every limit', () => {
   it('the schemas and the decoders agree on valid messages with one leaf replaced', () => {
