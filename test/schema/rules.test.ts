@@ -2,6 +2,7 @@
  * Each rule beyond the schemas, shown by a message the schema and the decoder judge apart for
  * that rule alone: the list is neither stale nor short of one.
  */
+import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { isLeft, isRight } from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
@@ -42,6 +43,8 @@ describe('Given the rules the decoders apply beyond the schemas', () => {
       'older-event-version',
     ]);
     for (const { rule } of RULES_BEYOND_SCHEMA) expect(rule.length).toBeGreaterThan(40);
+    const page = readFileSync(new URL('../../docs/schema.md', import.meta.url), 'utf8');
+    for (const { id } of RULES_BEYOND_SCHEMA) expect(page).toContain(`- \`${id}\` — `);
   });
 
   it('a valid command is valid by both', () => {
