@@ -52,7 +52,6 @@ const readBody = async (request: IncomingMessage): Promise<string | undefined> =
   return Buffer.concat(chunks).toString('utf8');
 };
 
-// #region service
 /** Creates the service (call `.listen(port)` on it). */
 export const createAccountService = () => {
   const eventStore = createInMemoryEventStore<AccountEvent>(); // or pbx-options/postgres
@@ -109,4 +108,3 @@ export const createAccountService = () => {
     return send(response, 200, outcome.right);
   });
 };
-// #endregion service
