@@ -5,12 +5,17 @@
  * @module
  */
 import type { Upcaster } from '../kernel/registry.js';
+import { quietHoursSetUpcasting } from '../notifications/upcasters.js';
 
-/** Adds fields to a payload that is an object; anything else is left for the codec to refuse. */
+/**
+ * Gives a payload that is an object the fields its older shape lacked; a field already there is
+ * kept, so a payload stamped with too old a version (a store that knows no versions writes 1)
+ * loses nothing. Anything else is left for the codec to refuse.
+ */
 const withFields =
   (fields: Readonly<Record<string, unknown>>): Upcaster =>
   (data) =>
-    typeof data === 'object' && data !== null && !Array.isArray(data) ? { ...data, ...fields } : data;
+    typeof data === 'object' && data !== null && !Array.isArray(data) ? { ...fields, ...data } : data;
 
 /** Schema versions and upcasters, by event type (types not listed are at version 1). */
 export const eventUpcasters: Readonly<
@@ -27,4 +32,6 @@ export const eventUpcasters: Readonly<
     schemaVersion: 2,
     upcasters: { 1: withFields({ openedAt: null, multichannelNumber: null }) },
   },
+  /** 2: the window when notices may be sent is `sendingHours` (0.1.0: `quietHours`). */
+  QuietHoursSet: quietHoursSetUpcasting,
 };

@@ -4,6 +4,7 @@
  */
 import * as t from 'io-ts';
 import { intRange, NotificationText, strictType } from '../kernel/codecs.js';
+import { withRenamedFields } from '../kernel/renamed-fields.js';
 import { ClockTime } from './events.js';
 import { DirectionCodec, ScenarioCodec, SuppressibleScenarioCodec } from './scenario.js';
 
@@ -26,8 +27,14 @@ export const notificationsCommands = {
     { minutes: intRange(0, 1440) },
     { scenario: SuppressibleScenarioCodec },
   ),
-  /** Sets quiet hours (sending allowed `from`–`to` in the account's zone), or clears them with `null`. */
-  SetQuietHours: strictType({
-    quietHours: t.union([strictType({ from: ClockTime, to: ClockTime }), t.null]),
-  }),
+  /**
+   * Sets the sending hours: notices go out from `from` to `to` in the account's zone and are held
+   * outside them (quiet hours); `null` clears them. The 0.1.0 name of the field, `quietHours`,
+   * is refused with a message naming `sendingHours`: read as "quiet from … to …" it meant the
+   * opposite of what it did.
+   */
+  SetQuietHours: withRenamedFields(
+    strictType({ sendingHours: t.union([strictType({ from: ClockTime, to: ClockTime }), t.null]) }),
+    { quietHours: 'renamed to data.sendingHours, the window when notices may be sent' },
+  ),
 };

@@ -30,8 +30,8 @@ export const notificationsEvolutions: Evolutions<Owned> = {
     if (data.scenario !== 'incoming-missed-call') windows['outgoing-unreached'] = data.minutes;
   },
   QuietHoursSet: (draft, { data }) => {
-    const hours = data.quietHours;
-    draft.notifications.quietHours = hours === null ? null : { from: hours.from, to: hours.to };
+    const hours = data.sendingHours;
+    draft.notifications.sendingHours = hours === null ? null : { from: hours.from, to: hours.to };
   },
   NotificationSent: (draft, { data, metadata }) => {
     if (data.smsSpent > 0) draft.sms.balance -= data.smsSpent;

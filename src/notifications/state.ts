@@ -16,13 +16,19 @@ export interface ScenarioSettings {
   telegramMonthlyFee: number;
 }
 
-/** Quiet hours in the account's time zone: notices are held from `to` until `from`. */
-export interface QuietHours {
-  /** Start of allowed sending, `HH:mm`. */
+/**
+ * Sending hours in the account's time zone: notices go out from `from` until `to` and are held
+ * from `to` until the next `from`. `from` later than `to` spans midnight.
+ */
+export interface SendingHours {
+  /** Start of allowed sending, `HH:mm` (inclusive). */
   from: string;
-  /** End of allowed sending, `HH:mm`. */
+  /** End of allowed sending, `HH:mm` (exclusive). */
   to: string;
 }
+
+/** @deprecated The 0.1.0 name of {@link SendingHours}: the window is when sending is allowed. */
+export type QuietHours = SendingHours;
 
 /** Notification settings of the account. */
 export interface NotificationsSlice {
@@ -34,7 +40,8 @@ export interface NotificationsSlice {
    * (0–1 440, default 60).
    */
   suppressionMinutes: Record<SuppressibleScenario, number>;
-  quietHours: QuietHours | null;
+  /** When notices may be sent; `null`: at any time. */
+  sendingHours: SendingHours | null;
 }
 
 const off = (): ScenarioSettings => ({
@@ -45,7 +52,7 @@ const off = (): ScenarioSettings => ({
   telegramMonthlyFee: 0,
 });
 
-/** Everything off, visit-card periods 1 month, suppression windows 60 minutes, no quiet hours. */
+/** Everything off, visit-card periods 1 month, suppression windows 60 minutes, sending at any time. */
 export const initialNotificationsSlice = (): NotificationsSlice => ({
   scenarios: {
     'incoming-missed-call': off(),
@@ -55,5 +62,5 @@ export const initialNotificationsSlice = (): NotificationsSlice => ({
   },
   visitCardMonths: { incoming: 1, outgoing: 1 },
   suppressionMinutes: { 'incoming-missed-call': 60, 'outgoing-unreached': 60 },
-  quietHours: null,
+  sendingHours: null,
 });

@@ -117,9 +117,9 @@ export const historyEn: HistoryTexts = {
       : `At most one notice to a client per ${plural(d.minutes, 'minute')}`) +
     (d.scenario === null ? '' : ` (scenario ${scenario(d.scenario)})`),
   QuietHoursSet: (d) =>
-    d.quietHours === null
+    d.sendingHours === null
       ? 'Notices are sent at any time'
-      : `Notices are sent from ${d.quietHours.from} to ${d.quietHours.to}`,
+      : `Notices are sent from ${d.sendingHours.from} to ${d.sendingHours.to}`,
   NotificationSent: (d, c) =>
     `${CHANNEL_NAMES.en[d.channel]} notice to ${phone(d.recipient)}, scenario ${scenario(d.scenario)}` +
     (d.deferred ? `, to be sent ${instant(d.sendAt, c)}` : '') +

@@ -143,9 +143,9 @@ export const historyRu: HistoryTexts = {
       : `Повторное уведомление одному абоненту не чаще раза в ${countRu(d.minutes, MINUTE_FORMS_ACCUSATIVE)}`) +
     (d.scenario === null ? '' : ` (сценарий ${scenario(d.scenario)})`),
   QuietHoursSet: (d) =>
-    d.quietHours === null
+    d.sendingHours === null
       ? 'Уведомления отправляются в любое время'
-      : `Уведомления отправляются с ${d.quietHours.from} до ${d.quietHours.to}`,
+      : `Уведомления отправляются с ${d.sendingHours.from} до ${d.sendingHours.to}`,
   NotificationSent: (d, c) =>
     `${d.channel === 'sms' ? 'SMS' : 'Сообщение в Telegram'} абоненту ${phone(d.recipient)} по сценарию ${scenario(d.scenario)}` +
     (d.deferred ? `, отправка ${instant(d.sendAt, c)}` : '') +

@@ -12,7 +12,7 @@ import type { AccountEvent } from '../../account/events.js';
 import { type StoreError, storeError } from '../../kernel/errors.js';
 import { type CatchUpProjector, createCatchUpProjector } from '../../projections/catch-up-runner.js';
 import type { CheckpointStore } from '../../projections/checkpoint-store.js';
-import { initialViews, type ProjectionSet, type ViewsOf } from '../../projections/runner.js';
+import type { ProjectionSet, ViewsOf } from '../../projections/runner.js';
 import type { ShardedEventStore } from './sharded-store.js';
 
 /** Options of {@link createShardedProjector}. */
@@ -40,8 +40,8 @@ export interface ShardedProjector<P extends ProjectionSet> {
   caughtUp(): Promise<Either<StoreError, void>>;
   /** Stops every shard's projector (each saves its checkpoint). */
   stop(): Promise<void>;
-  /** The views of an account, from its shard's projector. */
-  views(streamId: string): ViewsOf<P>;
+  /** The views of an account, from its shard's projector; `undefined` for an account with no events. */
+  views(streamId: string): ViewsOf<P> | undefined;
   /** The projector of each shard, by shard id. */
   readonly shards: ReadonlyMap<string, CatchUpProjector<P>>;
 }
@@ -172,8 +172,8 @@ export const createShardedProjector = <P extends ProjectionSet>(
     views: (streamId) => {
       const shard = options.store.shardFor(streamId);
       const projector = 'store' in shard ? projectors.get(shard.id) : undefined;
-      // An account on no known shard has no events here: the views of an empty history.
-      return projector === undefined ? initialViews(options.projections) : projector.views(streamId);
+      // An account on no known shard has no events here: unknown, like an account never seen.
+      return projector === undefined ? undefined : projector.views(streamId);
     },
   };
 };

@@ -56,8 +56,8 @@ const checkSetters = (before: AccountState, after: AccountState, command: Accoun
         'suppression',
       );
     case 'SetQuietHours': {
-      const q = after.notifications.quietHours;
-      const wanted = command.data.quietHours;
+      const q = after.notifications.sendingHours;
+      const wanted = command.data.sendingHours;
       return expectThat(
         wanted === null ? q === null : q?.from === wanted.from && q.to === wanted.to,
         'quiet hours',
