@@ -173,8 +173,9 @@ describe('a sharded event store on three servers', () => {
     }
     expect(total).toBe(outcomes.ok);
     expect(delivered.size).toBe(total);
-    // Only the killed shard's reader failed, and it resumed from its own checkpoint.
-    expect(new Set(readerErrors.map((e) => e.shard))).toEqual(new Set(['b']));
+    // Only the killed shard's reader can have failed (an idle reader may not notice the outage at
+    // all), and everything was delivered above: it resumed from its own checkpoint.
+    expect(readerErrors.filter((e) => e.shard !== 'b')).toEqual([]);
     expect(readerErrors.every((e) => e.code === 'Unavailable')).toBe(true);
     for (const id of SHARDS) {
       const checkpoints: CheckpointStore = shards.find((s) => s.id === id)!.checkpoints!;
