@@ -1,7 +1,8 @@
 /** A small generated event log on disk, and an in-memory CLI runner for the tests. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll } from 'vitest';
 import { generateLog } from '../../examples/generate-log.js';
 import { type CliIo, runCli } from '../../src/cli/run.js';
 import { packageVersion } from '../../src/cli/version.js';
@@ -15,6 +16,7 @@ export const logLines = async (events: number, seed = 3): Promise<string[]> => {
 
 const dir = mkdtempSync(join(tmpdir(), 'pbx-options-cli-'));
 let files = 0;
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Writes lines to a fresh file (one a line) and returns its path. */
 export const writeLog = (lines: readonly string[]): string => {

@@ -134,6 +134,8 @@ describe('pbx-options explain-bill', () => {
     const unknown = await cli('explain-bill', file, '--account', 'nobody');
     expect(unknown.out).toBe('');
     expect(unknown.code).toBe(1);
-    expect(unknown.err).toContain('warning: --account nobody: no such account in the log (it has romashka)\n');
+    expect(unknown.err).toContain(
+      'warning: --account nobody: no such account in the log (it has romashka)\n',
+    );
   });
 });

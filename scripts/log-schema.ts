@@ -1,0 +1,79 @@
+/**
+ * The JSON Schema of one line of an event log (docs/event-log.schema.json), built from the
+ * library itself: the event types of its registry and the limits of its codecs, so the schema
+ * cannot drift from what `replay` accepts. The payload (`data`) of each type is checked by the
+ * library; the schema names the type and pins the envelope.
+ *
+ *     npm run docs:embed            # rewrites the docs and this schema
+ *     npm run docs:embed -- --check # test/docs runs this check
+ * @module
+ */
+import { accountEventRegistry } from '../src/index.js';
+import { Id } from '../src/kernel/codecs.js';
+
+/** Where the schema is written, from the repository's root. */
+export const LOG_SCHEMA_PATH = 'docs/event-log.schema.json';
+
+/** The longest string `accepts` takes (probing lengths up to 100 000). */
+const longest = (accepts: (s: string) => boolean, fill: (n: number) => string): number => {
+  let low = 1;
+  let high = 100_000;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (accepts(fill(mid))) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+};
+
+/** The schema, as the text written to {@link LOG_SCHEMA_PATH}. */
+export const logSchemaText = (): string => {
+  const idMax = longest(Id.is, (n) => 'x'.repeat(n));
+  const id = (description: string) => ({ type: 'string', minLength: 1, maxLength: idMax, description });
+  const position = (minimum: number, description: string) => ({
+    type: 'integer',
+    minimum,
+    maximum: Number.MAX_SAFE_INTEGER,
+    description,
+  });
+  const schema = {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    title: 'One line of a pbx-options event log',
+    description:
+      'An event log is a text file (UTF-8, optionally gzip-compressed) with one stored event per line, as the event store keeps it and `pbx-options export` writes it. Lines longer than 1 MiB are refused unread. The payload `data` is checked per event type by the library (see the capability pages); events written by an older version are upcast when read.',
+    type: 'object',
+    required: ['type', 'data', 'metadata'],
+    properties: {
+      type: { description: 'The event type.', enum: [...accountEventRegistry.types] },
+      data: { type: 'object', description: 'The payload of the event type, as the library defines it.' },
+      metadata: {
+        type: 'object',
+        required: [
+          'at',
+          'commandId',
+          'actor',
+          'eventId',
+          'streamId',
+          'version',
+          'globalPosition',
+          'schemaVersion',
+        ],
+        properties: {
+          at: {
+            type: 'string',
+            pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$',
+            description: 'When the command took effect: an ISO-8601 instant with an explicit offset.',
+          },
+          commandId: id('The command the event was decided from.'),
+          actor: id('Who sent the command: a user id, `system`, or a service.'),
+          eventId: id('Unique within the stream.'),
+          streamId: id("The account's stream: `account-` and the account id."),
+          version: position(1, 'Position within the stream: 1, 2, 3, … without gaps.'),
+          globalPosition: position(0, 'Position across all streams; grows in commit order.'),
+          schemaVersion: position(1, "The version of the payload's shape the event was written with."),
+        },
+      },
+    },
+  };
+  return `${JSON.stringify(schema, null, 2)}\n`;
+};
