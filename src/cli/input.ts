@@ -1,7 +1,7 @@
 /**
  * Opening an event log: a file, or standard input for `-`. A gzip-compressed input is recognised
  * by its first two bytes (whatever its name) and decompressed as it streams. The bytes read
- * from the source are counted, so progress can be shown against the file's size.
+ * from the file (or stdin) are counted, so progress can be shown against the file's size.
  * @module
  */
 import { open } from 'node:fs/promises';
@@ -12,7 +12,7 @@ import { createGunzip } from 'node:zlib';
 export interface LogInput {
   /** Decompressed bytes, chunk by chunk. */
   readonly chunks: AsyncIterable<Uint8Array>;
-  /** Size of the source in bytes when known (a regular file), for a percentage. */
+  /** Size of the file in bytes when known (a regular file), for a percentage. */
   readonly size: number | undefined;
   /** Source bytes read so far (compressed ones, for a gzip file). */
   readonly bytesRead: () => number;

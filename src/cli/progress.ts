@@ -11,7 +11,7 @@ export interface ProgressState {
   readonly count: number;
   /** What is counted: `lines`, `events`. */
   readonly unit: string;
-  /** Source bytes read and the source's size, when it is known. */
+  /** Bytes read from the input, and its size in bytes when it is known. */
   readonly bytes: number;
   readonly size: number | undefined;
   /** Milliseconds since the start. */
