@@ -32,7 +32,7 @@ const subscription = eventStore.subscribe({
 // Commands come from outside (HTTP, a queue): untrusted JSON, validated by the handler.
 let n = 0;
 const send = (type: string, data: unknown) =>
-  handler.handle({
+  handler.handleUnknown({
     type,
     data,
     metadata: {
