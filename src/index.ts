@@ -18,6 +18,15 @@ export {
 } from './account/commands.js';
 export { type AccountDecider, createAccountDecider, evolveAccount, replay } from './account/decider.js';
 export {
+  type AccountDomainError,
+  type AccountDomainErrorOf,
+  type AccountErrorCode,
+  type AccountErrorDetails,
+  accountError,
+  accountErrorCodes,
+  isAccountErrorCode,
+} from './account/errors.js';
+export {
   AccountEvent,
   type AccountEventData,
   type AccountEventOf,
@@ -37,7 +46,12 @@ export {
   accountStreamId,
   createCommandHandler,
 } from './account/handler.js';
-export { type AccountState, type AccountStateDraft, initialAccountState } from './account/state.js';
+export {
+  ACCOUNT_STATE_SCHEMA_VERSION,
+  type AccountState,
+  type AccountStateDraft,
+  initialAccountState,
+} from './account/state.js';
 // Capabilities: value types consumers name
 export type { CallsSlice, ClientRecord } from './calls/state.js';
 // Catalogue and units

@@ -31,6 +31,8 @@ export const numbersCommands = {
   AddMultichannelNumber: strictType({ number: PhoneNumber }),
   /** Makes an МКН of the account the main one. */
   SetMainMultichannelNumber: strictType({ number: PhoneNumber }),
+  /** Removes an МКН that is neither the main one nor the last one; its fee stops that day. */
+  RemoveMultichannelNumber: strictType({ number: PhoneNumber }),
   /** Adds a user number (an employee's, or an external `added` one). */
   AddNumber: strictType({
     number: PhoneNumber,

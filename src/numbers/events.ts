@@ -3,7 +3,7 @@
  * @module
  */
 import * as t from 'io-ts';
-import { Id, NonNegativeInt, nonEmptyString } from '../kernel/codecs.js';
+import { Id, NonNegativeInt, nonEmptyString, PositiveInt } from '../kernel/codecs.js';
 import { PhoneNumber } from './phone-number.js';
 
 /** `regular` | `added`. */
@@ -71,4 +71,17 @@ export const numbersEvents = {
   MelodyUploaded: t.type({ melodyId: Id, name: nonEmptyString(200) }),
   /** A number plays this melody to its callers. */
   NumberMelodySet: t.type({ number: PhoneNumber, melodyId: Id }),
+  /**
+   * An МКН was removed. `callerIdNumbers`: the user numbers that showed it as caller ID and now
+   * show `fallback`, the main МКН. `multichannelNumbers`: how many МКН the account has after it
+   * (the extra ones beyond the tariff's included count are charged; this one's fee stops the day
+   * it is removed). Callback windows opened through it close in the same decision
+   * (`SmartCallbackWindowClosed`).
+   */
+  MultichannelNumberRemoved: t.type({
+    number: PhoneNumber,
+    fallback: PhoneNumber,
+    callerIdNumbers: t.array(PhoneNumber),
+    multichannelNumbers: PositiveInt,
+  }),
 };

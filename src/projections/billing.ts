@@ -43,6 +43,11 @@ const handlers: Handlers = {
     view.multichannelFees.push(e.data.extraMonthlyFee);
     syncTariff(view, msOf(e));
   },
+  // The fee stops the day the number goes; the remaining ones keep the earliest prices.
+  MultichannelNumberRemoved: (view, e) => {
+    view.multichannelFees.length = Math.min(view.multichannelFees.length, e.data.multichannelNumbers);
+    syncTariff(view, msOf(e));
+  },
   NumberAdded: numberAdded,
   NumberRemoved: numberRemoved,
   NumberOptionEnabled: optionSwitched,

@@ -23,6 +23,12 @@ const ROUTING = {
   'window-expired': 'the callback window expired',
   'operator-gone': "the operator's number is gone",
   'caller-id-off': "caller ID is off on the operator's number",
+  'subscription-lapsed': 'the subscription has lapsed',
+};
+const SKIPPED = {
+  suppressed: 'a notice was sent recently',
+  'free-sms-package-used': 'the free SMS package was already had this period',
+  'subscription-lapsed': 'the subscription has lapsed',
 };
 
 /** English sentences for every event type. */
@@ -37,6 +43,11 @@ export const historyEn: HistoryTexts = {
   SubscriptionLapsed: (d, c) => `Subscription lapsed: the paid period ended on ${date(d.paidUntil, c)}`,
   MultichannelNumberAdded: (d) => `Multichannel number ${phone(d.number)} added${d.main ? ' (main)' : ''}`,
   MainMultichannelNumberSet: (d) => `Main multichannel number: ${phone(d.number)}`,
+  MultichannelNumberRemoved: (d) =>
+    `Multichannel number ${phone(d.number)} removed` +
+    (d.callerIdNumbers.length === 0
+      ? ''
+      : `; caller ID of ${plural(d.callerIdNumbers.length, 'number')} is now ${phone(d.fallback)}`),
   NumberAdded: (d) =>
     `Number ${phone(d.number)} added (${d.kind === 'regular' ? 'employee' : 'added'}): ${d.fullName}` +
     (d.department === '' ? '' : `, ${d.department}`),
@@ -101,13 +112,17 @@ export const historyEn: HistoryTexts = {
     (d.channel === 'sms' ? `, ${d.smsSpent} SMS spent` : ''),
   NotificationSkipped: (d) =>
     `${CHANNEL_NAMES.en[d.channel]} notice to ${phone(d.recipient)}, scenario ${scenario(d.scenario)}, not sent: ` +
-    (d.reason === 'suppressed' ? 'a notice was sent recently' : `not enough SMS (${d.smsNeeded} needed)`),
+    (d.reason === 'sms-balance-exhausted' ? `not enough SMS (${d.smsNeeded} needed)` : SKIPPED[d.reason]),
   SmartCallbackEnabled: (d) =>
     `Smart callback turned on: window ${plural(d.windowMinutes, 'minute')}, ${price(d.monthlyFee)} a month`,
   SmartCallbackDisabled: () => 'Smart callback turned off',
   SmartCallbackWindowSet: (d) => `Smart callback window: ${plural(d.minutes, 'minute')}`,
   SmartCallbackWindowOpened: (d, c) =>
     `${phone(d.client)} did not answer operator ${phone(d.operator)}: a call back until ${instant(d.expiresAt, c)} goes to them`,
+  SmartCallbackWindowClosed: (d) =>
+    `Callback window of ${phone(d.client)} to operator ${phone(d.operator)} closed (` +
+    (d.reason === 'answered-call' ? 'they have spoken' : 'its multichannel number was removed') +
+    ')',
   IncomingCallRouted: (d) =>
     d.operator === null
       ? `Call from ${phone(d.client)} to ${phone(d.multichannelNumber)} routed as usual (${ROUTING[d.reason]})`

@@ -33,6 +33,12 @@ const ROUTING = {
   'window-expired': 'окно перезвона истекло',
   'operator-gone': 'номера оператора больше нет',
   'caller-id-off': 'у номера оператора выключен АОН',
+  'subscription-lapsed': 'абонемент не оплачен',
+};
+const SKIPPED = {
+  suppressed: 'уведомление уже отправлялось недавно',
+  'free-sms-package-used': 'бесплатный пакет SMS в этом периоде уже был',
+  'subscription-lapsed': 'абонемент не оплачен',
 };
 
 /** Russian sentences for every event type. */
@@ -48,6 +54,11 @@ export const historyRu: HistoryTexts = {
   MultichannelNumberAdded: (d) =>
     `Подключён многоканальный номер ${phone(d.number)}${d.main ? ' (основной)' : ''}`,
   MainMultichannelNumberSet: (d) => `Основной многоканальный номер: ${phone(d.number)}`,
+  MultichannelNumberRemoved: (d) =>
+    `Отключён многоканальный номер ${phone(d.number)}` +
+    (d.callerIdNumbers.length === 0
+      ? ''
+      : `; АОН номеров (${d.callerIdNumbers.length}) теперь ${phone(d.fallback)}`),
   NumberAdded: (d) =>
     `Добавлен номер ${phone(d.number)} (${d.kind === 'regular' ? 'сотрудник' : 'добавленный'}): ${d.fullName}` +
     (d.department === '' ? '' : `, ${d.department}`),
@@ -116,15 +127,17 @@ export const historyRu: HistoryTexts = {
     (d.channel === 'sms' ? `, списано SMS: ${d.smsSpent}` : ''),
   NotificationSkipped: (d) =>
     `${CHANNEL_NAMES.ru[d.channel]} абоненту ${phone(d.recipient)} по сценарию ${scenario(d.scenario)} не отправлено: ` +
-    (d.reason === 'suppressed'
-      ? 'уведомление уже отправлялось недавно'
-      : `не хватает SMS (нужно ${d.smsNeeded})`),
+    (d.reason === 'sms-balance-exhausted' ? `не хватает SMS (нужно ${d.smsNeeded})` : SKIPPED[d.reason]),
   SmartCallbackEnabled: (d) =>
     `Подключён умный перезвон: окно ${countRu(d.windowMinutes, MINUTES)}, ${price(d.monthlyFee)} в месяц`,
   SmartCallbackDisabled: () => 'Отключён умный перезвон',
   SmartCallbackWindowSet: (d) => `Окно умного перезвона: ${countRu(d.minutes, MINUTES)}`,
   SmartCallbackWindowOpened: (d, c) =>
     `${phone(d.client)} не ответил оператору ${phone(d.operator)}: перезвон до ${instant(d.expiresAt, c)} попадёт к нему`,
+  SmartCallbackWindowClosed: (d) =>
+    `Окно перезвона ${phone(d.client)} оператору ${phone(d.operator)} закрыто (` +
+    (d.reason === 'answered-call' ? 'разговор состоялся' : 'его многоканальный номер отключён') +
+    ')',
   IncomingCallRouted: (d) =>
     d.operator === null
       ? `Звонок ${phone(d.client)} на ${phone(d.multichannelNumber)} распределён как обычно (${ROUTING[d.reason]})`

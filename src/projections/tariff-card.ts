@@ -96,6 +96,9 @@ const recipe = (view: TariffCardDraft, event: AccountEvent): void => {
     case 'MultichannelNumberAdded':
       view.multichannelInUse += 1;
       return;
+    case 'MultichannelNumberRemoved':
+      view.multichannelInUse = event.data.multichannelNumbers;
+      return;
     case 'NumberAdded':
       if (event.data.kind !== 'regular') return;
       setEntry(view.regular, event.data.number, 1);

@@ -1,10 +1,11 @@
 /**
- * Evolutions of smart callback. The latest window per client wins; a routed call closes it, and
- * an expired one is dropped when a call finds it.
+ * Evolutions of smart callback. The latest window per client wins; a routed call, an answered
+ * call between its operator and client, or the removal of its МКН closes it, and an expired one
+ * is dropped when a call finds it.
  * @module
  */
 import type { Evolutions } from '../account/decision.js';
-import { deleteEntry, emptyChunkedMap, setEntry } from '../kernel/collections/chunked-map.js';
+import { deleteEntry, emptyChunkedMap, getEntry, setEntry } from '../kernel/collections/chunked-map.js';
 import type { smartCallbackEvents } from './events.js';
 
 type Owned = keyof typeof smartCallbackEvents;
@@ -30,9 +31,15 @@ export const smartCallbackEvolutions: Evolutions<Owned> = {
     setEntry(draft.smartCallback.windows, data.client, {
       operator: data.operator,
       callId: data.callId,
-      openedAtMs: Date.parse(metadata.at),
+      openedAtMs: Date.parse(data.openedAt ?? metadata.at),
       expiresAtMs: Date.parse(data.expiresAt),
+      multichannelNumber: data.multichannelNumber,
     });
+  },
+  SmartCallbackWindowClosed: (draft, { data }) => {
+    const windows = draft.smartCallback.windows;
+    // Only the window the event names: a later one for the same client stays.
+    if (getEntry(windows, data.client)?.callId === data.callId) deleteEntry(windows, data.client);
   },
   IncomingCallRouted: (draft, { data }) => {
     if (data.operator !== null || data.reason === 'window-expired')

@@ -144,7 +144,12 @@ describe('billing: a statement for a period (issue 5, must-show #2)', () => {
       // Paid on 25 June: the anchored period containing it, from 21 June.
       event(
         'SubscriptionRenewed',
-        { periodStart: '2025-06-21T10:00:00+03:00', paidUntil: '2025-07-21T10:00:00+03:00', manual: true },
+        {
+          periodStart: '2025-06-21T10:00:00+03:00',
+          paidUntil: '2025-07-21T10:00:00+03:00',
+          manual: true,
+          restarted: false,
+        },
         '2025-06-25T09:00:00+03:00',
       ),
     ];
@@ -167,7 +172,12 @@ describe('billing: a statement for a period (issue 5, must-show #2)', () => {
       ),
       event(
         'SubscriptionRenewed',
-        { periodStart: '2025-05-21T10:00:00+03:00', paidUntil: '2025-06-21T10:00:00+03:00', manual: true },
+        {
+          periodStart: '2025-05-21T10:00:00+03:00',
+          paidUntil: '2025-06-21T10:00:00+03:00',
+          manual: true,
+          restarted: false,
+        },
         '2025-05-25T09:00:00+03:00',
       ),
     ];

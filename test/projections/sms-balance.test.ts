@@ -82,7 +82,12 @@ describe('smsBalance', () => {
       at,
     );
     givenEvents(smsBalance, [skipped]).then((view) => {
-      expect(view.skippedByReason).toEqual({ 'sms-balance-exhausted': 1, suppressed: 0 });
+      expect(view.skippedByReason).toEqual({
+        'sms-balance-exhausted': 1,
+        suppressed: 0,
+        'free-sms-package-used': 0,
+        'subscription-lapsed': 0,
+      });
       expect([...listItems(view.skipped)]).toEqual([{ at, ...skipped.data }]);
     });
   });

@@ -36,7 +36,12 @@ describe('tariffCard', () => {
       numberRemoved(3, at),
       event(
         'SubscriptionRenewed',
-        { periodStart: '2025-05-21T10:00:00+03:00', paidUntil: '2025-06-21T10:00:00+03:00', manual: false },
+        {
+          periodStart: '2025-05-21T10:00:00+03:00',
+          paidUntil: '2025-06-21T10:00:00+03:00',
+          manual: false,
+          restarted: false,
+        },
         at,
       ),
       event('AutoRenewalSet', { enabled: false }, at),
