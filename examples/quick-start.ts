@@ -53,5 +53,5 @@ if (refused._tag === 'Left') console.log(`${refused.left.code}: ${refused.left.m
 await subscription.caughtUp();
 await subscription.stop();
 console.log(formatQuota(quota).volume); // Объем: 6.0 ГБ
-console.log(formatSmsBalance(sms)); // ДОСТУПНО SMS: 3000 ИЗ 3000
+console.log(formatSmsBalance(sms)); // ДОСТУПНО SMS: 3 000 ИЗ 3 000
 // #endregion service

@@ -29,7 +29,12 @@ const longest = (accepts: (s: string) => boolean, fill: (n: number) => string): 
 /** The schema, as the text written to {@link LOG_SCHEMA_PATH}. */
 export const logSchemaText = (): string => {
   const idMax = longest(Id.is, (n) => 'x'.repeat(n));
-  const id = (description: string) => ({ type: 'string', minLength: 1, maxLength: idMax, description });
+  const id = (description: string) => ({
+    type: 'string',
+    minLength: 1,
+    maxLength: idMax,
+    description: `${description} No control characters (NUL included) and no unpaired surrogates.`,
+  });
   const position = (minimum: number, description: string) => ({
     type: 'integer',
     minimum,
@@ -62,7 +67,8 @@ export const logSchemaText = (): string => {
           at: {
             type: 'string',
             pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$',
-            description: 'When the command took effect: an ISO-8601 instant with an explicit offset.',
+            description:
+              'When the command took effect: an ISO-8601 instant with an explicit offset, real on the calendar and the clock (no 30 February, no 24:00), offset within ±18:00.',
           },
           commandId: id('The command the event was decided from.'),
           actor: id('Who sent the command: a user id, `system`, or a service.'),

@@ -1,13 +1,15 @@
 /**
  * `--period`: a calendar date (`2025-05-06`, read in the account's time zone) or an instant with
  * an offset. Both must exist on the calendar and the clock: 30 February, month 13, 24:00 or a
- * 61st second are refused, not rolled over into another day.
+ * 61st second are refused, not rolled over into another day. An instant is checked by the same
+ * codec that checks every instant of a command.
  * @module
  */
+import { Instant } from '../kernel/codecs.js';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const INSTANT =
-  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|([+-])(\d{2}):(\d{2}))$/;
+/** The shape of an instant, whatever its figures: told apart from text that is no instant at all. */
+const INSTANT_SHAPE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
 const realDate = (y: number, m: number, d: number): boolean => {
   const date = new Date(Date.UTC(y, m - 1, d));
@@ -22,12 +24,6 @@ export const periodProblem = (text: string): string | undefined => {
     const [, y, m, d] = date.map(Number) as [number, number, number, number];
     return realDate(y, m, d) ? undefined : `--period: ${text} is not a date on the calendar; ${expects}`;
   }
-  const instant = INSTANT.exec(text);
-  if (instant === null) return `--period: ${expects}, got ${text}`;
-  const [, y, m, d, hh, mm, ss, , oh, om] = instant.map((part) => (part === undefined ? 0 : Number(part)));
-  const clock = (hh as number) < 24 && (mm as number) < 60 && (ss as number) < 60;
-  const offset = (oh as number) < 24 && (om as number) < 60;
-  if (!realDate(y as number, m as number, d as number) || !clock || !offset)
-    return `--period: ${text} is not a real instant; ${expects}`;
-  return undefined;
+  if (!INSTANT_SHAPE.test(text)) return `--period: ${expects}, got ${text}`;
+  return Instant.is(text) ? undefined : `--period: ${text} is not a real instant; ${expects}`;
 };

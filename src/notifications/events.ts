@@ -3,7 +3,7 @@
  * @module
  */
 import * as t from 'io-ts';
-import { Id, Instant, intRange, NonNegativeInt } from '../kernel/codecs.js';
+import { Id, Instant, intRange, NonNegativeInt, NotificationText } from '../kernel/codecs.js';
 import { PhoneNumber } from '../numbers/phone-number.js';
 import { ChannelCodec, DirectionCodec, ScenarioCodec } from './scenario.js';
 
@@ -44,7 +44,7 @@ export const notificationsEvents = {
     scenario: ScenarioCodec,
     sms: t.boolean,
     telegram: t.boolean,
-    text: t.string,
+    text: NotificationText,
     characters: NonNegativeInt,
     segments: NonNegativeInt,
     encoding: t.keyof({ 'GSM-7': null, 'UCS-2': null }),
@@ -65,7 +65,7 @@ export const notificationsEvents = {
     scenario: ScenarioCodec,
     channel: ChannelCodec,
     recipient: PhoneNumber,
-    text: t.string,
+    text: NotificationText,
     segments: NonNegativeInt,
     smsSpent: NonNegativeInt,
     sendAt: Instant,

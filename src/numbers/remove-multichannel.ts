@@ -13,8 +13,8 @@ import type { E164 } from './phone-number.js';
 /**
  * Removes an МКН. Errors: `UnknownMultichannelNumber`, `LastMultichannelNumber` (the account's
  * only one), `MultichannelNumberIsMain` (make another one main first). Events:
- * `MultichannelNumberRemoved` naming the numbers whose caller ID falls back to the main МКН,
- * then a `SmartCallbackWindowClosed` per window opened through it.
+ * a `SmartCallbackWindowClosed` per window opened through it, then `MultichannelNumberRemoved`
+ * naming the numbers whose caller ID falls back to the main МКН.
  */
 export const decideRemoveMultichannelNumber: DecideFn<'RemoveMultichannelNumber'> = (
   command,
@@ -49,13 +49,9 @@ export const decideRemoveMultichannelNumber: DecideFn<'RemoveMultichannelNumber'
   for (const user of Object.values(users)) {
     if (user.callerId?.multichannelNumber === number) callerIdNumbers.push(user.number);
   }
-  const events: AccountEvent[] = [
-    eventOf(
-      'MultichannelNumberRemoved',
-      { number, fallback: mainMultichannel, callerIdNumbers, multichannelNumbers: multichannel.length - 1 },
-      context,
-    ),
-  ];
+  // Windows close first, so that no state between the two events has a window through an МКН
+  // the account no longer has.
+  const events: AccountEvent[] = [];
   for (const [client, window] of chunkedEntries(state.smartCallback.windows)) {
     if (window.multichannelNumber !== number) continue;
     events.push(
@@ -72,5 +68,12 @@ export const decideRemoveMultichannelNumber: DecideFn<'RemoveMultichannelNumber'
       ),
     );
   }
+  events.push(
+    eventOf(
+      'MultichannelNumberRemoved',
+      { number, fallback: mainMultichannel, callerIdNumbers, multichannelNumbers: multichannel.length - 1 },
+      context,
+    ),
+  );
   return accept(...events);
 };

@@ -124,8 +124,9 @@ export const smsBalance = createProjection({ name: 'smsBalance', initial: initia
 /** The SMS balance view. */
 export type SmsBalance = typeof smsBalance.initial;
 
-/** `ДОСТУПНО SMS: 2998 ИЗ 3000`, as the source shows it (digits not grouped). */
-export const formatSmsBalance = (view: SmsBalance): string => `ДОСТУПНО SMS: ${view.available} ИЗ ${view.of}`;
+/** `ДОСТУПНО SMS: 2 998 ИЗ 3 000`: the source's words, with thousands grouped as everywhere. */
+export const formatSmsBalance = (view: SmsBalance): string =>
+  `ДОСТУПНО SMS: ${formatCount(view.available)} ИЗ ${formatCount(view.of)}`;
 
 /** `Когда SMS закончатся, будет продлён пакет 3 000 SMS`, or `null` with no package. */
 export const formatRenewingPackage = (view: SmsBalance): string | null =>

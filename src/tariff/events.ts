@@ -3,14 +3,14 @@
  * @module
  */
 import * as t from 'io-ts';
-import { Id, Instant, NonNegativeInt, nonEmptyString, PositiveInt } from '../kernel/codecs.js';
+import { Id, Instant, Name, NonNegativeInt, PositiveInt } from '../kernel/codecs.js';
 import { TimeZone } from './time-zone.js';
 
 /** A tariff's terms as carried by events (the price in effect when the charge started). */
 export const TariffTermsCodec = t.type(
   {
     tariffId: Id,
-    name: nonEmptyString(100),
+    name: Name,
     monthlyFee: NonNegativeInt,
     includedEmployees: NonNegativeInt,
     includedMultichannelNumbers: NonNegativeInt,

@@ -12,5 +12,5 @@ it('the README example runs as a program: a refusal with its reason, then the st
   await import('../../examples/quick-start.js');
   expect(printed).toHaveLength(3);
   expect(printed[0]).toMatch(/^UnknownSmsPackage: /);
-  expect(printed.slice(1)).toEqual(['Объем: 6.0 ГБ', 'ДОСТУПНО SMS: 3000 ИЗ 3000']);
+  expect(printed.slice(1)).toEqual(['Объем: 6.0 ГБ', 'ДОСТУПНО SMS: 3\u00a0000 ИЗ 3\u00a0000']);
 });

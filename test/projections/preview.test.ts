@@ -81,7 +81,7 @@ describe('preview', () => {
   });
 });
 
-describe('end to end with the domain (issue 5, must-show #1 and #2)', () => {
+describe('end to end with the domain', () => {
   it('bills the must-show account 2 650 ₽ a month, and 5 280 ₽ more with 142 regular numbers', () => {
     const numbers = (from: number, to: number, at = '2025-04-21T10:05:00+03:00') =>
       Array.from({ length: to - from + 1 }, (_, i) =>
