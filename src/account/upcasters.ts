@@ -6,11 +6,15 @@
  */
 import type { Upcaster } from '../kernel/registry.js';
 
-/** Adds fields to a payload that is an object; anything else is left for the codec to refuse. */
+/**
+ * Adds the fields a payload lacks, keeping those it has: a newer payload stamped with an older
+ * version (a store that knows no versions stamps 1) keeps what it says. Anything that is not an
+ * object is left for the codec to refuse.
+ */
 const withFields =
   (fields: Readonly<Record<string, unknown>>): Upcaster =>
   (data) =>
-    typeof data === 'object' && data !== null && !Array.isArray(data) ? { ...data, ...fields } : data;
+    typeof data === 'object' && data !== null && !Array.isArray(data) ? { ...fields, ...data } : data;
 
 /** Schema versions and upcasters, by event type (types not listed are at version 1). */
 export const eventUpcasters: Readonly<
