@@ -8,19 +8,37 @@
  *     npm run docs:embed -- --check # test/docs runs this check
  * @module
  */
-import { accountEventRegistry } from '../src/index.js';
-import { Id } from '../src/kernel/codecs.js';
+import { isRight } from 'fp-ts/lib/Either.js';
+import { accountEventRegistry, decodeStoredAccountEvent } from '../src/index.js';
 
 /** Where the schema is written, from the repository's root. */
 export const LOG_SCHEMA_PATH = 'docs/event-log.schema.json';
 
-/** The longest string `accepts` takes (probing lengths up to 100 000). */
-const longest = (accepts: (s: string) => boolean, fill: (n: number) => string): number => {
+/** A line the library reads: the template the probes below vary one field of. */
+const line = (metadata: Record<string, unknown>) => ({
+  type: 'AutoRenewalSet',
+  data: { enabled: true },
+  metadata: {
+    at: '2025-04-21T10:00:00+03:00',
+    commandId: 'c',
+    actor: 'a',
+    eventId: 'e',
+    streamId: 's',
+    version: 1,
+    globalPosition: 1,
+    schemaVersion: 1,
+    ...metadata,
+  },
+});
+
+/** The longest value of metadata `field` a log line may hold (probing lengths up to 100 000). */
+const longest = (field: string): number => {
+  const accepts = (n: number) => isRight(decodeStoredAccountEvent(line({ [field]: 'x'.repeat(n) })));
   let low = 1;
   let high = 100_000;
   while (low < high) {
     const mid = Math.ceil((low + high) / 2);
-    if (accepts(fill(mid))) low = mid;
+    if (accepts(mid)) low = mid;
     else high = mid - 1;
   }
   return low;
@@ -28,11 +46,10 @@ const longest = (accepts: (s: string) => boolean, fill: (n: number) => string): 
 
 /** The schema, as the text written to {@link LOG_SCHEMA_PATH}. */
 export const logSchemaText = (): string => {
-  const idMax = longest(Id.is, (n) => 'x'.repeat(n));
-  const id = (description: string) => ({
+  const id = (field: string, description: string) => ({
     type: 'string',
     minLength: 1,
-    maxLength: idMax,
+    maxLength: longest(field),
     description: `${description} No control characters (NUL included) and no unpaired surrogates.`,
   });
   const position = (minimum: number, description: string) => ({
@@ -70,10 +87,10 @@ export const logSchemaText = (): string => {
             description:
               'When the command took effect: an ISO-8601 instant with an explicit offset, real on the calendar and the clock (no 30 February, no 24:00), offset within ±18:00.',
           },
-          commandId: id('The command the event was decided from.'),
-          actor: id('Who sent the command: a user id, `system`, or a service.'),
-          eventId: id('Unique within the stream.'),
-          streamId: id("The account's stream: `account-` and the account id."),
+          commandId: id('commandId', 'The command the event was decided from.'),
+          actor: id('actor', 'Who sent the command: a user id, `system`, or a service.'),
+          eventId: id('eventId', 'Unique within the stream.'),
+          streamId: id('streamId', "The account's stream: `account-` and the account id."),
           version: position(1, 'Position within the stream: 1, 2, 3, … without gaps.'),
           globalPosition: position(0, 'Position across all streams; grows in commit order.'),
           schemaVersion: position(1, "The version of the payload's shape the event was written with."),

@@ -24,6 +24,26 @@ const changed = (change: (event: { type: unknown; metadata: Record<string, unkno
 };
 
 describe('the event log schema', () => {
+  it("has the library's length limits: accepted at the limit, refused one over it", () => {
+    for (const [field, limit] of [
+      ['actor', 64],
+      ['commandId', 64],
+      ['eventId', 128],
+      ['streamId', 128],
+    ] as const) {
+      for (const [length, valid] of [
+        [limit, true],
+        [limit + 1, false],
+      ] as const) {
+        const event = changed((e) => {
+          e.metadata[field] = 'x'.repeat(length);
+        });
+        expect(decodeLogLine(JSON.stringify(event)).ok, `${field} × ${length}`).toBe(valid);
+        expect(validate(event), `${field} × ${length}`).toBe(valid);
+      }
+    }
+  });
+
   it('accepts every line of a log the CLI replays', () => {
     const types = new Set<string>();
     for (const line of lines) {
