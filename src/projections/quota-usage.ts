@@ -145,5 +145,5 @@ const recipe = (view: QuotaUsageDraft, event: AccountEvent): void => {
 /** Storage quota usage: quota, used, free, packs, recordings held / pinned / evicted, 90 % alert. */
 export const quotaUsage = createProjection({ name: 'quotaUsage', initial: initial(), recipe });
 
-/** The quota usage view. */
+/** The storage dialog's data: quota, usage, packs and their charge, recordings held, pinned and evicted. */
 export type QuotaUsage = typeof quotaUsage.initial;

@@ -115,7 +115,7 @@ const recipe = (view: TariffCardDraft, event: AccountEvent): void => {
 /** The tariff block of the account. */
 export const tariffCard = createProjection({ name: 'tariffCard', initial: initial(), recipe });
 
-/** The tariff card view. */
+/** The tariff block's data: name, fee, employees and МКН included and in use, paid until, auto-renewal. */
 export type TariffCard = typeof tariffCard.initial;
 
 /** The tariff block in the source's words (Russian). */
