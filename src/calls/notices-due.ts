@@ -1,5 +1,6 @@
 /**
- * Which notification scenarios a registered call fires (SPEC 2.4, decisions 6 and 7).
+ * Which notification scenarios a registered call fires: visit cards, missed-call and unreached
+ * notices with their suppression window.
  * @module
  */
 import type { AccountState } from '../account/state.js';
@@ -32,14 +33,14 @@ const isOn = (state: AccountState, scenario: Scenario): boolean => {
   return settings.sms || settings.telegram;
 };
 
-/** Decision 7: one missed-call / unreached notice per client per scenario within the window. */
+/** One missed-call / unreached notice per client per scenario within the suppression window. */
 const isSuppressed = (state: AccountState, lastNoticeMs: number | null, atMs: number): boolean => {
   const minutes = state.notifications.suppressionMinutes;
   return minutes > 0 && lastNoticeMs !== null && atMs - lastNoticeMs < minutes * 60_000;
 };
 
 /**
- * The scenarios this call fires, in the source's order, among those with a channel on.
+ * The scenarios this call fires, in the PBX's order, among those with a channel on.
  * Incoming scenarios fire only for calls through an МКН (never for direct calls). The visit
  * card looks at when the call was made (`madeAtMs`), the suppression window at when notices go
  * out (`atMs`, the report's instant).

@@ -1,7 +1,7 @@
 /**
  * The price catalogue: tariffs and the price of every option, validated by io-ts and replaceable
- * by the caller. Figures the source gives are the defaults; figures it does not give are
- * illustrative and listed in `illustrative`, for a service to override (SPEC decision 1).
+ * by the caller. Figures the PBX's screens give are the defaults; figures they do not give are
+ * illustrative and listed in `illustrative`, for a service to override.
  * Events carry the price in effect when a charge starts, so changing the catalogue never
  * rewrites history.
  * @module
@@ -23,7 +23,7 @@ export const Tariff = strictType(
     includedMultichannelNumbers: NonNegativeInt,
     /** Monthly fee per employee beyond the included ones, kopecks. */
     extraEmployeeFee: Kopecks,
-    /** Base recording storage, bytes (1, 5 or 10 GB in the source). */
+    /** Base recording storage, bytes (1, 5 or 10 GB depending on the tariff). */
     baseStorageBytes: PositiveInt,
   },
   undefined,
@@ -66,7 +66,7 @@ export const Catalogue = strictType(
     extraMultichannelNumber: MonthlyFee,
     /** Smart callback option. */
     smartCallback: MonthlyFee,
-    /** Dotted paths of the figures the source does not give: a service must override them. */
+    /** Dotted paths of the figures the PBX's screens do not give: a service must override them. */
     illustrative: t.readonlyArray(t.string),
   },
   undefined,

@@ -3,7 +3,7 @@
  * @module
  */
 
-/** Bytes in one gigabyte as the source counts it (1 GB = 1024³ bytes). */
+/** Bytes in one gigabyte as the PBX counts it (1 GB = 1024³ bytes). */
 export const GIB = 1024 ** 3;
 
 /** 100: money is kept in integer kopecks everywhere, never in fractional roubles. */

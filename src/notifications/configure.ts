@@ -8,7 +8,7 @@ import { accept, type DecideFn, eventOf, reject } from '../account/decision.js';
 import { countSmsSegments } from '../sms/segments.js';
 import { subscriptionLapsed } from '../tariff/guards.js';
 
-/** The longest text a notice may have, in characters (SPEC 2.4). */
+/** The longest text a notice may have, in characters (code points), as the PBX's dialog allows. */
 export const MAX_NOTIFICATION_TEXT = 210;
 
 /**

@@ -1,5 +1,5 @@
 /**
- * The counter under a notification text in the source's dialog: «65 символов (1 SMS-сообщение)»
+ * The counter under a notification text in the PBX's dialog: «65 символов (1 SMS-сообщение)»
  * and «65 / 210».
  * @module
  */

@@ -130,6 +130,26 @@ describe('the docs', () => {
     expect(found).toEqual([]);
   });
 
+  it('so does the API reference: no doc comment in src/ leans on an outside document either', () => {
+    const found: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(join(ROOT, dir), { withFileTypes: true })) {
+        const path = `${dir}/${entry.name}`;
+        if (entry.isDirectory()) walk(path);
+        else if (entry.name.endsWith('.ts')) {
+          const text = read(path);
+          for (const pattern of ELSEWHERE)
+            for (const m of text
+              .replaceAll('\n', ' ')
+              .matchAll(new RegExp(pattern.source, `${pattern.flags}g`)))
+              found.push(`${path}:${text.slice(0, m.index).split('\n').length}: ${m[0]}`);
+        }
+      }
+    };
+    walk('src');
+    expect(found).toEqual([]);
+  });
+
   it('are all on the map (docs/index.md)', () => {
     const map = read('docs/index.md');
     const missing = docs()
