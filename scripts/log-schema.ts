@@ -44,6 +44,28 @@ const longest = (field: string): number => {
   return low;
 };
 
+/**
+ * JSON as the repository's formatter prints it: objects one member a line, an array of plain
+ * values on one line when it fits in 110 columns, else one value a line.
+ */
+const printJson = (value: unknown, indent: string, prefix: string): string => {
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) {
+    const flat = `[${value.map((v) => JSON.stringify(v)).join(', ')}]`;
+    const plain = value.every((v) => v === null || typeof v !== 'object');
+    if (plain && indent.length + prefix.length + flat.length + 1 <= 110) return flat;
+    return `[\n${value.map((v) => `${inner}${printJson(v, inner, '')}`).join(',\n')}\n${indent}]`;
+  }
+  if (value !== null && typeof value === 'object') {
+    const members = Object.entries(value).map(([key, v]) => {
+      const head = `${JSON.stringify(key)}: `;
+      return `${inner}${head}${printJson(v, inner, head)}`;
+    });
+    return `{\n${members.join(',\n')}\n${indent}}`;
+  }
+  return JSON.stringify(value);
+};
+
 /** The schema, as the text written to {@link LOG_SCHEMA_PATH}. */
 export const logSchemaText = (): string => {
   const id = (field: string, description: string) => ({
@@ -98,5 +120,5 @@ export const logSchemaText = (): string => {
       },
     },
   };
-  return `${JSON.stringify(schema, null, 2)}\n`;
+  return `${printJson(schema, '', '')}\n`;
 };
