@@ -19,6 +19,7 @@ import {
   createInlineProjector,
   type EventStore,
   history,
+  initialViews,
   numberOptions,
   quotaUsage,
   type StoredAccountEvent,
@@ -89,7 +90,8 @@ export const openCabinet = async (
 
   // Catch up day by day, so that the charts get a sample for every day of the history.
   const projector = createInlineProjector(CABINET_PROJECTIONS);
-  const views = () => projector.views(streamId);
+  // The account is seeded above; before its first event is applied it reads as a new account.
+  const views = () => projector.views(streamId) ?? initialViews(CABINET_PROJECTIONS);
   const timeline = createTimeline();
   let dayStart = 0;
   for (let i = 1; i <= stored.length; i++) {

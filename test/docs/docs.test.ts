@@ -58,9 +58,14 @@ const ELSEWHERE = [
   /\bdecisions?\s+(?:#|§)?\d/i,
   /\bissues?\s+#?\d/i,
   /§\s*\d/,
-  /\bthe\s+source\b/i,
+  // "The source" was the document the rules were first written in ("the source's screens", "as
+  // the source counts it"); a source database or shard is another thing, and stays allowed.
+  /\bthe\s+source's/i,
+  /\bthe\s+source\s+(?:says|gives|shows|does|is\s+silent|prices|counts)\b/i,
+  /\b(?:in|by|beyond|as|than|of)\s+the\s+source\b(?!\s+(?:shard|server|schema|pool|database|stream))/i,
   /\bthe\s+seed's/i,
-  /\bsessions?\b/i,
+  /\b(?:this|a|the|previous|earlier|work|helper's)\s+session\b(?!\s+(?:idle|pool))/i,
+  /\bsession\s+\d/i,
   /\/work\/|\/home\/|\/root\//,
 ];
 

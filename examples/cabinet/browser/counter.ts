@@ -5,7 +5,7 @@
  * function the server rendered them with (the library's `describeSmsText`, GSM 03.38 / UCS-2).
  * @module
  */
-import { describeSmsText } from '../../../src/index.js';
+import { describeSmsText } from '../../../src/sms/entry.js'; // pbx-options/sms: a few KB, no phone or date code
 
 const recount = (textarea: HTMLTextAreaElement): void => {
   const form = textarea.closest('form');
