@@ -17,7 +17,13 @@ beforeAll(async () => {
 });
 
 /** A line with its parsed event changed by `change`. */
-const changed = (change: (event: { type: unknown; metadata: Record<string, unknown> }) => void) => {
+const changed = (
+  change: (event: {
+    type: unknown;
+    data: Record<string, unknown>;
+    metadata: Record<string, unknown>;
+  }) => void,
+) => {
   const event = JSON.parse(lines[1] as string);
   change(event);
   return event;
@@ -55,7 +61,7 @@ describe('the event log schema', () => {
     expect(types.size).toBeGreaterThan(15);
   });
 
-  it('refuses the envelopes the library refuses', () => {
+  it('refuses the envelopes and payloads the library refuses', () => {
     const refused = [
       changed((e) => {
         e.type = 'NoSuchEvent';
@@ -77,6 +83,12 @@ describe('the event log schema', () => {
       }),
       changed((e) => {
         e.metadata.actor = 'x'.repeat(10_000);
+      }),
+      changed((e) => {
+        e.data.extraMonthlyFee = -1;
+      }),
+      changed((e) => {
+        e.data.main = 'yes';
       }),
     ];
     for (const event of refused) {
