@@ -8,7 +8,9 @@
 import type { AccountEvent } from '../account/events.js';
 import { accountEventRegistry } from '../account/events.js';
 import type { PgPool } from '../postgres/connection.js';
+import type { Timeouts } from '../postgres/database.js';
 import { createPostgresEventStore } from '../postgres/event-store.js';
+import { poolSettings } from '../postgres/pool-settings.js';
 import type { ExportArgs } from './args.js';
 import { exportEvents } from './export.js';
 import { type CliIo, complain, EXIT } from './io.js';
@@ -17,6 +19,9 @@ import { statsLine } from './report.js';
 
 /** Events read per page of the store. */
 export const EXPORT_PAGE_SIZE = 1_000;
+
+/** How long the export waits for a connection and for each page before it gives up. */
+const TIMEOUTS: Timeouts = { connectMs: 10_000, statementMs: 60_000 };
 
 /** A pool the export can end. */
 type EndablePool = PgPool & { end(): Promise<void>; on(event: 'error', listener: () => void): unknown };
@@ -29,7 +34,16 @@ const openPool = async (url: string): Promise<EndablePool | string> => {
   } catch {
     return 'export needs the pg package: npm install pg';
   }
-  return new pg.Pool({ connectionString: url, max: 1, connectionTimeoutMillis: 10_000 });
+  // One connection: pages are read one after the other. Deadlines of the driver and the server
+  // match the store's, so a server that accepts and never answers ends the export.
+  return new pg.Pool(
+    poolSettings({
+      connectionString: url,
+      max: 1,
+      timeouts: TIMEOUTS,
+      applicationName: 'pbx-options export',
+    }),
+  );
 };
 
 /** `host:port/database` of a connection URL, without user or password. */
@@ -63,6 +77,7 @@ export const runExportCommand = async (args: ExportArgs, io: CliIo, pageSize = E
       registry: accountEventRegistry,
       listen: false,
       pageSize,
+      timeouts: TIMEOUTS,
       ...(args.schema === undefined ? {} : { schema: args.schema }),
     });
     const started = io.now();
