@@ -34,7 +34,7 @@ export type Tariff = t.TypeOf<typeof Tariff>;
 
 /** An SMS package: `size` messages for `price` kopecks. */
 export const SmsPackage = strictType({ size: PositiveInt, price: Kopecks }, undefined, 'SmsPackage');
-/** An SMS package. */
+/** A package size on sale and its one-off price, kopecks (by default 100 SMS for 0 ₽ … 3 000 for 3 000 ₽). */
 export type SmsPackage = t.TypeOf<typeof SmsPackage>;
 
 const MonthlyFee = strictType({ monthlyFee: Kopecks }, undefined, 'MonthlyFee');
