@@ -50,7 +50,9 @@ const refused = await send('PurchaseSmsPackage', { size: 250 });
 // UnknownSmsPackage: there is no package of 250 SMS (offered: 100, 500, 1000, 3000)
 if (refused._tag === 'Left') console.log(`${refused.left.code}: ${refused.left.message}`);
 
-await subscription.caughtUp();
+// caughtUp() never rejects: it answers an Either, left with the error that stopped the subscription.
+const caughtUp = await subscription.caughtUp();
+if (caughtUp._tag === 'Left') throw new Error(`the subscription stopped: ${caughtUp.left.message}`);
 await subscription.stop();
 console.log(formatQuota(quota).volume); // Объем: 6.0 ГБ
 console.log(formatSmsBalance(sms)); // ДОСТУПНО SMS: 3 000 ИЗ 3 000
