@@ -6,6 +6,7 @@
  * @module
  */
 import {
+  ACCOUNT_STATE_SCHEMA_VERSION,
   type AccountEvent,
   type AccountState,
   accountEventRegistry,
@@ -35,7 +36,7 @@ export const startService = async (pool: PgPool, schema: string) => {
   const snapshots = {
     store: createPostgresSnapshotStore<AccountState>({ pool, schema }),
     every: 1_000, // a snapshot each 1 000 events of a stream
-    schemaVersion: 1, // bump when AccountState changes shape: older snapshots are then ignored
+    schemaVersion: ACCOUNT_STATE_SCHEMA_VERSION, // snapshots of another version are ignored and rebuilt
   };
 
   // Inline: the SMS balance is up to date when handle() returns.
