@@ -1,0 +1,80 @@
+/**
+ * Replay of the account's own events: a generated month of one busy account (bench/workload)
+ * at 10^5 and 10^6 events, read back from the in-memory store as a load sees them, folded by
+ * `replay` and by a hand-written mutable fold of the same event objects (bench/workload/
+ * hand-fold.ts) in the same process. Rounds alternate the two sides (which one goes first,
+ * too), each side timed in CPU ms after a garbage collection; the ratio hand-written / replay is
+ * taken per round and printed as its median (smallest–largest). Goal ≥ 0.5 at both sizes.
+ * Before timing, both folds must agree on the account's facts.
+ */
+import { isLeft } from 'fp-ts/lib/Either.js';
+import { replay } from '../src/account/decider.js';
+import type { AccountEvent } from '../src/account/events.js';
+import type { AccountState } from '../src/account/state.js';
+import { createInMemoryEventStore } from '../src/kernel/in-memory-event-store.js';
+import { alternate, type BenchLine, type Benchmark, human, ratios, spreadLine, spreadOf } from './harness.js';
+import { accountMonth, mixOf } from './workload/account-month.js';
+import { type Facts, factsOf, handFold } from './workload/hand-fold.js';
+
+/** The facts of a replayed state, as the hand-written fold counts them. */
+export const replayedFacts = (s: AccountState): Facts => ({
+  recordings: s.storage.recordings.size,
+  usedBytes: s.storage.usedBytes,
+  pinnedBytes: s.storage.pinnedBytes,
+  packs: s.storage.packs.length,
+  smsBalance: s.sms.balance,
+  clients: s.calls.clients.size,
+  registered: s.calls.registered,
+  windows: s.smartCallback.windows.size,
+  users: Object.keys(s.numbers.users).length,
+  shortNumbers: Object.keys(s.numbers.shortNumbers).length,
+});
+
+/** The workload's events as the in-memory store hands them to a load. */
+export const loadedEvents = async (size: number): Promise<readonly AccountEvent[]> => {
+  const workload = accountMonth(size);
+  const store = createInMemoryEventStore<AccountEvent>();
+  const appended = await store.appendToStream(
+    workload.streamId,
+    workload.events as unknown as AccountEvent[],
+    { expectedVersion: 0, eventIds: workload.events.map((e) => e.metadata.eventId) },
+  )();
+  if (isLeft(appended)) throw new Error(appended.left.message);
+  const read = await store.readStream(workload.streamId)();
+  if (isLeft(read)) throw new Error(read.left.message);
+  return read.right as unknown as readonly AccountEvent[];
+};
+
+const replayLine = async (size: number, rounds: number): Promise<BenchLine[]> => {
+  const events = await loadedEvents(size);
+  const ours = JSON.stringify(replayedFacts(replay(events)));
+  const theirs = JSON.stringify(factsOf(handFold(events)));
+  if (ours !== theirs) throw new Error(`replay and the hand-written fold disagree: ${ours} vs ${theirs}`);
+  const times = await alternate(
+    rounds,
+    () => handFold(events),
+    () => replay(events),
+  );
+  const hand = spreadOf(times.a).median;
+  const ourMs = spreadOf(times.b).median;
+  return [
+    { name: `workload ${human(events.length)}`, detail: mixOf(events, 6) },
+    spreadLine(
+      `replay ${human(events.length)} account events vs a hand-written mutable fold`,
+      `replay ${ourMs.toFixed(1)} ms (${human((events.length / ourMs) * 1000)} events/s), hand-written ${hand.toFixed(1)} ms (CPU, medians of ${rounds} alternating rounds)`,
+      ratios(times.a, times.b),
+      { atLeast: 0.5 },
+    ),
+  ];
+};
+
+const benchmark: Benchmark = {
+  name: 'replay (ratio: hand-written fold time / replay time, per round)',
+  async run(scale) {
+    const small = Math.max(10_000, Math.round(100_000 * scale));
+    const large = Math.max(20_000, Math.round(1_000_000 * scale));
+    return [...(await replayLine(small, 21)), ...(await replayLine(large, 7))];
+  },
+};
+
+export default benchmark;
