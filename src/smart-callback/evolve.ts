@@ -4,6 +4,7 @@
  * @module
  */
 import type { Evolutions } from '../account/decision.js';
+import { instantMs } from '../kernel/codecs.js';
 import { deleteEntry, emptyChunkedMap, setEntry } from '../kernel/collections/chunked-map.js';
 import type { smartCallbackEvents } from './events.js';
 
@@ -30,8 +31,8 @@ export const smartCallbackEvolutions: Evolutions<Owned> = {
     setEntry(draft.smartCallback.windows, data.client, {
       operator: data.operator,
       callId: data.callId,
-      openedAtMs: Date.parse(metadata.at),
-      expiresAtMs: Date.parse(data.expiresAt),
+      openedAtMs: instantMs(metadata.at),
+      expiresAtMs: instantMs(data.expiresAt),
     });
   },
   IncomingCallRouted: (draft, { data }) => {
