@@ -53,9 +53,13 @@ const evolutions: Evolutions<AccountEventType> = {
 type AnyDecide = (command: AccountCommand, state: AccountState, context: DecisionContext) => Decision;
 type AnyEvolve = (draft: AccountStateDraft, event: AccountEvent) => void;
 
+// A Map, not the record: a type read from JSON is a fresh string, and a property lookup with it
+// first searches V8's table of property names; a Map hashes it once and compares.
+const evolutionsByType = new Map(Object.entries(evolutions) as [string, AnyEvolve][]);
+
 /** Applies one account event to a draft in place: the recipe behind `evolve` and `replay`. */
 export const evolveAccount = (draft: AccountStateDraft, event: AccountEvent): void => {
-  const evolve = evolutions[event.type] as AnyEvolve | undefined;
+  const evolve = evolutionsByType.get(event.type);
   // Unknown types cannot pass decoding; a typed caller cannot build one.
   if (evolve !== undefined) evolve(draft, event);
 };
