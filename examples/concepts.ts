@@ -52,7 +52,7 @@ export const idempotency = async () => {
   // #region idempotency
   const eventStore = createInMemoryEventStore<AccountEvent>();
   const handler = createCommandHandler({ eventStore });
-  const open = { type: 'OpenAccount', data: { tariffId: 'basic' }, metadata: meta('open-acme') };
+  const open = { type: 'OpenAccount', data: { tariffId: 'basic' }, metadata: meta('open-acme') } as const;
 
   const first = await handler.handle(open)(); // Right({ events: [AccountOpened], version: 1, duplicate: false })
   const again = await handler.handle(open)(); // Right({ events: [the same AccountOpened], version: 1, duplicate: true })

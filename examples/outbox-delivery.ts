@@ -44,7 +44,7 @@ export const accountWithMissedCall = async (): Promise<EventStore<AccountEvent>>
   let n = 0;
   const send = async (type: string, data: unknown) => {
     const at = '2025-04-21T10:00:00+03:00';
-    const result = await handler.handle({
+    const result = await handler.handleUnknown({
       type,
       data,
       metadata: { commandId: `c${++n}`, accountId: 'acme', at, actor: 'admin' },

@@ -32,7 +32,7 @@ export const quickStart = async (print: (line: string) => void) => {
   // Commands come from outside (HTTP, a queue): untrusted JSON, validated by the handler.
   let n = 0;
   const send = (type: string, data: unknown) =>
-    handler.handle({
+    handler.handleUnknown({
       type,
       data,
       metadata: {

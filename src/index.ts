@@ -30,7 +30,10 @@ export {
   type StoredAccountEvent,
 } from './account/events.js';
 export {
+  type AccountCommandHandler,
   type AccountCommandHandlerOptions,
+  type AccountHandlerError,
+  type AccountRefusal,
   accountStreamId,
   createCommandHandler,
 } from './account/handler.js';
@@ -48,6 +51,7 @@ export {
   type CommandHandlerOptions,
   createCommandHandler as createDeciderCommandHandler,
   type HandledCommand,
+  type RefusalOf,
   type SnapshotPolicy,
 } from './kernel/command-handler.js';
 export {
@@ -69,6 +73,7 @@ export type {
   StoredEventMetadata,
 } from './kernel/envelope.js';
 export type {
+  CommandAlreadyRecorded,
   ConcurrencyError,
   DomainError,
   HandlerError,
@@ -80,6 +85,8 @@ export type {
 export type {
   AppendOptions,
   AppendResult,
+  CommandOutcome,
+  EventlessOutcome,
   EventStore,
   ExpectedVersion,
   ReadAllOptions,
@@ -88,6 +95,14 @@ export type {
   Subscription,
 } from './kernel/event-store.js';
 export { createInMemoryEventStore, type InMemoryEventStoreOptions } from './kernel/in-memory-event-store.js';
+export type {
+  CommandOutcomeName,
+  CounterLike,
+  MeterLike,
+  SpanLike,
+  TelemetryValue,
+  TracerLike,
+} from './kernel/observability.js';
 export {
   createPayloadRegistry,
   type EventDefinition,

@@ -83,7 +83,7 @@ export const openSession = (accountId: string): HandlerSession => {
   let count = 0;
   const send: Session['send'] = async (type, data, atMs, actor = 'admin') => {
     count += 1;
-    const result = await handler.handle(commandOf(type, data, accountId, count, atMs, actor))();
+    const result = await handler.handleUnknown(commandOf(type, data, accountId, count, atMs, actor))();
     return isLeft(result) ? { ok: false, error: result.left } : { ok: true, handled: result.right };
   };
   return {

@@ -79,8 +79,16 @@ export interface StoreError {
   readonly cause?: unknown;
 }
 
-/** Everything `handle(command)` can fail with. */
-export type HandlerError = ValidationError | DomainError | ConcurrencyError | StoreError;
+/**
+ * Everything a command handler can fail with; `D` is the decider's refusals (for the account,
+ * a union of its error codes with their details). A command already handled is not an error:
+ * the handler answers it with the outcome recorded the first time.
+ */
+export type HandlerError<D extends DomainError = DomainError> =
+  | ValidationError
+  | D
+  | ConcurrencyError
+  | StoreError;
 
 /** Builds a {@link DomainError}. */
 export const domainError = <Code extends string, Details>(

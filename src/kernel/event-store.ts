@@ -25,9 +25,10 @@ export interface AppendOptions {
   readonly eventIds?: readonly string[];
   /**
    * The command these events were decided from. When given, the append also records the
-   * command's outcome in the stream, in the same atomic step, and fails with
-   * {@link CommandAlreadyRecorded} (writing nothing) when the stream already holds an outcome
-   * for this id. This is what makes a command apply exactly once under any race.
+   * command's outcome in the stream, in the same atomic step (`appended`; with no events,
+   * `unchanged`), and fails with {@link CommandAlreadyRecorded} (writing nothing) when the
+   * stream already holds an outcome for this id, whatever the expected version. This is what
+   * makes a command apply exactly once under any race.
    */
   readonly commandId?: string;
 }
@@ -102,7 +103,10 @@ export interface EventStore<E extends AnyEvent = AnyEvent> {
    * Appends events to a stream, all or none. Fails with a {@link ConcurrencyError} (writing
    * nothing) when the stream is not at `expectedVersion`, and with {@link CommandAlreadyRecorded}
    * when `commandId` is given and already has an outcome in the stream. Event ids are unique
-   * within their stream (two streams may use the same ids).
+   * within their stream (two streams may use the same ids): an id already in the stream fails
+   * with a `StoreError`, writing nothing. What is kept is a copy (as JSON carries it): a caller
+   * changing its objects afterwards changes nothing stored, and a value JSON cannot carry is
+   * refused with `MalformedEvent`.
    */
   appendToStream(
     streamId: string,

@@ -1,6 +1,9 @@
 /**
  * The in-memory event store: for tests, the demo and single-process tools. Appends are atomic
- * and checked against the expected version; reads never see half an append.
+ * and checked against the expected version and the command's recorded outcome; reads never see
+ * half an append. Each stream is its own array (a read is a slice); a global array serves
+ * `readAll`. It shares no object with its callers: what comes in is copied, what is kept is
+ * frozen (see `in-memory-rows`).
  *
  * With a `registry`, the store behaves like a database: it keeps each event as JSON text and
  * decodes it on read, so a row that does not decode (for example one given in `rows`, imported
@@ -9,12 +12,13 @@
  */
 import { isLeft, left, right } from 'fp-ts/lib/Either.js';
 import { none, some } from 'fp-ts/lib/Option.js';
-import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
 import type { AnyEvent, StoredEvent } from './envelope.js';
-import { concurrencyError, type StoreError, storeError } from './errors.js';
+import { commandAlreadyRecorded, concurrencyError, type StoreError, storeError } from './errors.js';
 import type { EventStore } from './event-store.js';
+import { plainRows, type Row, serialisedRows } from './in-memory-rows.js';
+import { importRows, newStream, outcomeOf, recordEventless, type StreamLog } from './in-memory-streams.js';
 import type { PayloadRegistry } from './registry.js';
-import { decodeStoredRow, toStoredEvent } from './stored-event.js';
+import { toStoredEvent } from './stored-event.js';
 import { startCatchUp } from './subscription.js';
 
 /** Options of {@link createInMemoryEventStore}. */
@@ -25,151 +29,148 @@ export interface InMemoryEventStoreOptions {
   readonly rows?: readonly unknown[];
 }
 
-interface Row<E extends AnyEvent> {
-  readonly streamId: string;
-  readonly version: number;
-  readonly commandId: string;
-  /** Either the event itself, or its JSON text in serialising mode. */
-  readonly event: StoredEvent<E> | string;
-}
-
 /** Creates an empty (or seeded) in-memory {@link EventStore}. */
 export const createInMemoryEventStore = <E extends AnyEvent = AnyEvent>(
   options: InMemoryEventStoreOptions = {},
 ): EventStore<E> => {
   const { registry } = options;
+  const format = registry === undefined ? plainRows<E>() : serialisedRows<E>(registry);
   const log: Row<E>[] = [];
-  const streams = new Map<string, number[]>(); // stream → indexes into log, by version
-  const commands = new Map<string, number[]>(); // `${stream}\u0000${commandId}` → indexes
-  let listeners: Array<() => void> = [];
+  const streams = new Map<string, StreamLog<E>>();
+  // One wake-up per waiting subscription; each removes itself when called.
+  const wakers = new Set<() => void>();
 
-  const index = (row: Row<E>) => {
-    const at = log.length;
-    log.push(row);
-    const stream = streams.get(row.streamId);
-    if (stream === undefined) streams.set(row.streamId, [at]);
-    else stream.push(at);
-    const key = `${row.streamId}\u0000${row.commandId}`;
-    const byCommand = commands.get(key);
-    if (byCommand === undefined) commands.set(key, [at]);
-    else byCommand.push(at);
-  };
-
-  for (const raw of options.rows ?? []) {
+  if (options.rows !== undefined && options.rows.length > 0) {
     if (registry === undefined) throw new TypeError('createInMemoryEventStore: rows need a registry');
-    const meta = (raw as { metadata?: Record<string, unknown> } | null)?.metadata ?? {};
-    const streamId = typeof meta.streamId === 'string' ? meta.streamId : '';
-    const stream = streams.get(streamId);
-    index({
-      streamId,
-      version: (stream?.length ?? 0) + 1,
-      commandId: typeof meta.commandId === 'string' ? meta.commandId : '',
-      event: JSON.stringify(raw),
-    });
-  }
-
-  const read = (at: number): ReturnType<typeof decodeStoredRow<E>> => {
-    const row = log[at]!;
-    if (typeof row.event !== 'string') return right(row.event);
-    let raw: unknown;
-    try {
-      raw = JSON.parse(row.event);
-    } catch (cause) {
-      return left(
-        storeError('MalformedEvent', `event ${row.streamId}@${row.version} is not JSON`, {
-          streamId: row.streamId,
-          version: row.version,
-          cause,
-        }),
-      );
-    }
-    return decodeStoredRow<E>(registry!, raw, row.streamId, row.version);
-  };
-
-  const readMany = (
-    indexes: Iterable<number>,
-  ): ReturnType<TaskEither<StoreError, readonly StoredEvent<E>[]>> => {
-    const out: StoredEvent<E>[] = [];
-    for (const at of indexes) {
-      const event = read(at);
-      if (isLeft(event)) return Promise.resolve(event);
-      out.push(event.right);
-    }
-    return Promise.resolve(right(out));
-  };
-
-  function* range(from: number, to: number) {
-    for (let i = from; i < to; i++) yield i;
+    importRows(options.rows, log, streams);
   }
 
   const readAll: EventStore<E>['readAll'] = (o = {}) => {
     const from = Math.max(0, o.after ?? 0);
     const to = o.limit === undefined ? log.length : Math.min(log.length, from + Math.max(0, o.limit));
-    return () => readMany(range(from, to));
+    return () => Promise.resolve(from >= to ? right([]) : format.read(log, from, to));
+  };
+
+  const streamOf = (streamId: string): StreamLog<E> => {
+    let stream = streams.get(streamId);
+    if (stream === undefined) {
+      stream = newStream<E>();
+      streams.set(streamId, stream);
+    }
+    return stream;
   };
 
   return {
-    appendToStream(streamId, events, { expectedVersion, eventIds }) {
+    appendToStream(streamId, events, { expectedVersion, eventIds, commandId }) {
       return () => {
         const stream = streams.get(streamId);
-        const current = stream?.length ?? 0;
+        const current = stream?.rows.length ?? 0;
+        if (commandId !== undefined && stream?.outcomes.has(commandId) === true) {
+          return Promise.resolve(left(commandAlreadyRecorded(streamId, commandId)));
+        }
         if (expectedVersion !== 'any' && expectedVersion !== current) {
           return Promise.resolve(left(concurrencyError(streamId, expectedVersion, current)));
         }
         if (eventIds !== undefined && eventIds.length !== events.length) {
           return Promise.resolve(left(storeError('Internal', 'eventIds must match events one to one')));
         }
-        const stored: StoredEvent<E>[] = [];
+        // Copy (and check) everything before keeping anything: all or none.
+        const kept = stream ?? newStream<E>();
+        const rows: Row<E>[] = [];
+        const out: StoredEvent<E>[] = [];
+        const undo = (error: StoreError) => {
+          for (const event of out) kept.eventIds.delete(event.metadata.eventId);
+          return Promise.resolve(left(error));
+        };
         for (let i = 0; i < events.length; i++) {
           const event = events[i]!;
-          const schemaVersion = registry?.schemaVersionOf(event.type) ?? 1;
           const eventId = eventIds?.[i] ?? `${event.metadata.commandId}/${i}`;
-          stored.push(
-            toStoredEvent(event, eventId, streamId, current + i + 1, log.length + i + 1, schemaVersion),
+          if (kept.eventIds.has(eventId)) {
+            return undo(storeError('Internal', `event id ${eventId} is already used in stream ${streamId}`));
+          }
+          const schemaVersion = registry?.schemaVersionOf(event.type) ?? 1;
+          const version = current + i + 1;
+          const stored = toStoredEvent(event, eventId, streamId, version, log.length + i + 1, schemaVersion);
+          const written = format.write(stored);
+          if (isLeft(written)) return undo(written.left);
+          kept.eventIds.add(eventId);
+          rows.push(written.right.row);
+          out.push(written.right.event);
+        }
+        if (rows.length === 0 && commandId === undefined) {
+          return Promise.resolve(right({ nextVersion: current, events: out }));
+        }
+        if (stream === undefined) streams.set(streamId, kept);
+        for (const row of rows) {
+          kept.rows.push(row);
+          log.push(row);
+        }
+        if (commandId !== undefined) {
+          kept.outcomes.set(
+            commandId,
+            rows.length === 0
+              ? { kind: 'unchanged', version: current }
+              : { kind: 'appended', first: current + 1, version: current + rows.length },
           );
         }
-        // Serialise everything before indexing anything: all or none.
-        const rows = stored.map((event) => (registry === undefined ? event : JSON.stringify(event)));
-        for (let i = 0; i < stored.length; i++) {
-          const event = stored[i]!;
-          index({
-            streamId,
-            version: event.metadata.version,
-            commandId: event.metadata.commandId,
-            event: rows[i]!,
-          });
-        }
-        if (stored.length > 0) {
-          const waiting = listeners;
-          listeners = [];
-          for (const wake of waiting) wake();
-        }
-        return Promise.resolve(right({ nextVersion: current + stored.length, events: stored }));
+        if (rows.length > 0) for (const wake of wakers) wake();
+        return Promise.resolve(right({ nextVersion: current + rows.length, events: out }));
       };
     },
     readStream(streamId, o = {}) {
-      const stream = streams.get(streamId) ?? [];
-      const from = Math.max(1, o.fromVersion ?? 1);
-      return () => readMany(stream.slice(from - 1));
+      return () => {
+        const rows = streams.get(streamId)?.rows;
+        const from = Math.max(1, o.fromVersion ?? 1) - 1;
+        if (rows === undefined || from >= rows.length) return Promise.resolve(right([]));
+        return Promise.resolve(format.read(rows, from, rows.length));
+      };
     },
     readAll,
+    recordOutcome(streamId, commandId, outcome) {
+      return () => {
+        const stream = streams.get(streamId);
+        if (stream?.outcomes.has(commandId) === true) {
+          return Promise.resolve(left(commandAlreadyRecorded(streamId, commandId)));
+        }
+        const recorded = recordEventless(outcome, stream?.rows.length ?? 0);
+        if (isLeft(recorded)) return Promise.resolve(recorded);
+        const kept = stream ?? streamOf(streamId);
+        kept.outcomes.set(commandId, recorded.right);
+        return Promise.resolve(outcomeOf(format, kept, recorded.right));
+      };
+    },
     findCommand(streamId, commandId) {
       return () => {
-        const found = commands.get(`${streamId}\u0000${commandId}`);
-        if (found === undefined) return Promise.resolve(right(none));
-        return readMany(found).then((r) => (isLeft(r) ? r : right(some(r.right))));
+        const stream = streams.get(streamId);
+        const recorded = stream?.outcomes.get(commandId);
+        if (stream === undefined || recorded === undefined) return Promise.resolve(right(none));
+        const outcome = outcomeOf(format, stream, recorded);
+        return Promise.resolve(isLeft(outcome) ? outcome : right(some(outcome.right)));
       };
     },
     subscribe(o) {
+      let resume: (() => void) | undefined;
+      let listening = false;
+      const wake = () => {
+        wakers.delete(wake);
+        const waiting = resume;
+        resume = undefined;
+        waiting?.();
+      };
       return startCatchUp<E>(
         {
           readAll,
-          head: async () => log.length,
+          head: () => Promise.resolve(log.length),
           waitForAppend: (after, signal) =>
             new Promise<void>((resolve) => {
               if (signal.aborted || log.length > after) return resolve();
-              listeners.push(resolve);
-              signal.addEventListener('abort', () => resolve(), { once: true });
+              // One abort listener for the whole subscription, not one per wait.
+              if (!listening) {
+                listening = true;
+                signal.addEventListener('abort', wake, { once: true });
+              }
+              resume = resolve;
+              wakers.add(wake);
             }),
         },
         o,

@@ -8,7 +8,7 @@
  * running inline over the same stored events.
  * @module
  */
-import { isLeft, left, right } from 'fp-ts/lib/Either.js';
+import { type Either, isLeft, left, right } from 'fp-ts/lib/Either.js';
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
 import type { AccountEvent, StoredAccountEvent } from '../account/events.js';
 import { type StoreError, storeError } from '../kernel/errors.js';
@@ -43,8 +43,11 @@ export interface CatchUpProjectorOptions<P extends ProjectionSet> {
 export interface CatchUpProjector<P extends ProjectionSet> {
   /** Resumes (or rebuilds), then follows the log until `stop()`. */
   start(): TaskEither<StoreError, void>;
-  /** Resolves once every event committed so far is applied. */
-  caughtUp(): Promise<void>;
+  /**
+   * Resolves once every event committed so far is applied: `right`, or `left` with the error that
+   * stopped following. Never rejects.
+   */
+  caughtUp(): Promise<Either<StoreError, void>>;
   /** Stops following and saves the checkpoint. */
   stop(): Promise<void>;
   /** Folds the whole log again from scratch (while stopped) and saves the checkpoint. */
@@ -130,7 +133,7 @@ export const createCatchUpProjector = <P extends ProjectionSet>(
       });
       return right(undefined);
     },
-    caughtUp: () => subscription?.caughtUp() ?? Promise.resolve(),
+    caughtUp: () => subscription?.caughtUp() ?? Promise.resolve(right(undefined)),
     stop: async () => {
       const running = subscription;
       subscription = undefined;

@@ -6,9 +6,9 @@
  * waits for the versions before it.
  * @module
  */
-import { isRight } from 'fp-ts/lib/Either.js';
 import type { AccountEvent, StoredAccountEvent } from '../account/events.js';
-import type { CommandHandler } from '../kernel/command-handler.js';
+import type { AccountCommandHandler } from '../account/handler.js';
+import { tapHandled } from '../kernel/tap-handled.js';
 import type { AnyProjection, ViewOf } from './projection.js';
 
 /** Projections by name. */
@@ -114,14 +114,9 @@ export const createInlineProjector = <P extends ProjectionSet>(projections: P): 
  * outcome is returned (a repeated command appends nothing and applies nothing).
  */
 export const withInlineProjections = <P extends ProjectionSet>(
-  handler: CommandHandler<AccountEvent>,
+  handler: AccountCommandHandler,
   projector: InlineProjector<P>,
-): CommandHandler<AccountEvent> => ({
-  handle: (input) => async () => {
-    const outcome = await handler.handle(input)();
-    if (isRight(outcome) && !outcome.right.duplicate) {
-      projector.applyStored(outcome.right.events as unknown as readonly StoredAccountEvent[]);
-    }
-    return outcome;
-  },
-});
+): AccountCommandHandler =>
+  tapHandled(handler, (handled) =>
+    projector.applyStored(handled.events as unknown as readonly StoredAccountEvent[]),
+  );

@@ -15,20 +15,36 @@ import type { Decider } from '../kernel/decider.js';
 import { deepFreeze } from '../kernel/decider.js';
 import type { DomainError } from '../kernel/errors.js';
 
+/**
+ * The refusals of `Err` with code `Code`: the one member of a union of typed errors, or `Err`
+ * itself when its codes are plain strings.
+ */
+export type RefusalWithCode<Err extends DomainError, Code extends string> = [
+  Extract<Err, { readonly code: Code }>,
+] extends [never]
+  ? Err
+  : Extract<Err, { readonly code: Code }>;
+
 /** The outcome of `when`: assertions on the events or the error. */
-export interface DeciderThen<Event, State> {
+export interface DeciderThen<Event, State, Err extends DomainError = DomainError> {
   /** The command produced exactly these events (compared deeply, metadata included). */
   then(expected: readonly Event[] | ((events: readonly Event[], state: State) => void)): readonly Event[];
-  /** The command was refused with this domain error code; returns the error. */
-  thenError(code: string, check?: (error: DomainError) => void): DomainError;
+  /**
+   * The command was refused with this code; returns the error, typed by its code. With a decider
+   * whose errors are a union of codes, a misspelt code does not compile.
+   */
+  thenError<Code extends Err['code']>(
+    code: Code,
+    check?: (error: RefusalWithCode<Err, Code>) => void,
+  ): RefusalWithCode<Err, Code>;
   /** The command was accepted and produced no events. */
   thenNothing(): void;
 }
 
 /** A specification with its history given. */
-export interface DeciderGiven<Command, Event, State> {
-  /** Decides `command` against the given history. */
-  when(command: Command): DeciderThen<Event, State>;
+export interface DeciderGiven<Command, Event, State, Err extends DomainError = DomainError> {
+  /** Decides `command` (checked at compile time against the decider's commands) against the given history. */
+  when(command: Command): DeciderThen<Event, State, Err>;
   /** The state the history folds into. */
   readonly state: State;
 }
@@ -41,10 +57,10 @@ const fail = (message: string, actual?: unknown, expected?: unknown): never => {
  * Starts a Decider specification from a history. The state is deep-frozen, so a decision that
  * mutates it fails loudly.
  */
-export const given = <Command, Event, State>(
-  decider: Decider<Command, Event, State, DomainError>,
+export const given = <Command, Event, State, Err extends DomainError = DomainError>(
+  decider: Decider<Command, Event, State, Err>,
   history: readonly Event[] = [],
-): DeciderGiven<Command, Event, State> => {
+): DeciderGiven<Command, Event, State, Err> => {
   const state = deepFreeze(history.reduce(decider.evolve, decider.initialState));
   return {
     state,
@@ -69,8 +85,10 @@ export const given = <Command, Event, State>(
               code,
             );
           }
-          check?.(result.left);
-          return result.left;
+          // The code was compared just above: this is the member of that code.
+          const refusal = result.left as RefusalWithCode<Err, typeof code>;
+          check?.(refusal);
+          return refusal;
         },
         thenNothing() {
           if (isLeft(result))

@@ -2,11 +2,13 @@
  * The event store conformance suite: what every `EventStore` must do, run against each store
  * (in memory, PostgreSQL) from its own test file with a fixture that makes fresh stores.
  */
-import { type Either, isLeft, isRight } from 'fp-ts/lib/Either.js';
-import { isNone, isSome } from 'fp-ts/lib/Option.js';
+import { type Either, isLeft, isRight, right } from 'fp-ts/lib/Either.js';
+import { isNone, type Option } from 'fp-ts/lib/Option.js';
 import { describe, expect, it } from 'vitest';
 import {
+  type CommandOutcome,
   createCommandHandler,
+  domainError,
   type EventStore,
   type StoredEvent,
   type StoreError,
@@ -38,6 +40,12 @@ export const failure = async <A>(task: Task<A>): Promise<unknown> => {
   const result = await task();
   if (isRight(result)) throw new Error(`expected a failure, got ${JSON.stringify(result.right)}`);
   return result.left;
+};
+
+/** The outcome found, or a failure. */
+const outcomeOf = (found: Option<CommandOutcome<CounterEvent>>): CommandOutcome<CounterEvent> => {
+  if (isNone(found)) throw new Error('expected a recorded outcome, found none');
+  return found.value;
 };
 
 const positions = (events: readonly StoredEvent<CounterEvent>[]) =>
@@ -144,16 +152,108 @@ export const runEventStoreConformance = (name: string, fixture: StoreFixture): v
       expect(await ok(store.readAll({ limit: 0 }))).toEqual([]);
     });
 
-    it('finds the events a command appended to a stream, and nothing for other commands or streams', async () => {
+    it('records what a command came to, by its id within its stream: appended, refused or unchanged', async () => {
       const store = await fixture.create();
+      const s = streamOf('a');
       await ok(
-        store.appendToStream(streamOf('a'), [added(1, 1, 'c1'), added(1, 2, 'c1')], { expectedVersion: 0 }),
+        store.appendToStream(s, [added(1, 1, 'c1'), added(1, 2, 'c1')], {
+          expectedVersion: 0,
+          commandId: 'c1',
+        }),
       );
-      await ok(store.appendToStream(streamOf('a'), [added(1, 3, 'c2')], { expectedVersion: 2 }));
-      const found = await ok(store.findCommand(streamOf('a'), 'c1'));
-      expect(isSome(found) && found.value.map((e) => e.metadata.version)).toEqual([1, 2]);
-      expect(isNone(await ok(store.findCommand(streamOf('a'), 'c9')))).toBe(true);
+      await ok(store.appendToStream(s, [added(1, 3, 'c2')], { expectedVersion: 2, commandId: 'c2' }));
+      const refusal = domainError('TooLarge', 'total 3 is above 1', { total: 3, atMost: 1 });
+      expect(await ok(store.recordOutcome(s, 'c3', { kind: 'refused', error: refusal }))).toEqual({
+        kind: 'refused',
+        version: 3,
+        error: refusal,
+      });
+      expect(await ok(store.recordOutcome(s, 'c4', { kind: 'unchanged' }))).toEqual({
+        kind: 'unchanged',
+        version: 3,
+      });
+      const appended = outcomeOf(await ok(store.findCommand(s, 'c1')));
+      expect(appended.kind).toBe('appended');
+      expect(appended.version).toBe(2);
+      expect(appended.kind === 'appended' && appended.events.map((e) => e.metadata.version)).toEqual([1, 2]);
+      expect(outcomeOf(await ok(store.findCommand(s, 'c3')))).toEqual({
+        kind: 'refused',
+        version: 3,
+        error: refusal,
+      });
+      expect(outcomeOf(await ok(store.findCommand(s, 'c4')))).toEqual({ kind: 'unchanged', version: 3 });
+      // Recording nothing changed the stream's version.
+      expect((await ok(store.readStream(s))).map((e) => e.metadata.version)).toEqual([1, 2, 3]);
+      expect(isNone(await ok(store.findCommand(s, 'c9')))).toBe(true);
       expect(isNone(await ok(store.findCommand(streamOf('b'), 'c1')))).toBe(true);
+    });
+
+    it('refuses a second outcome for a command id with CommandAlreadyRecorded, and writes nothing', async () => {
+      const store = await fixture.create();
+      const s = streamOf('a');
+      await ok(store.appendToStream(s, [added(1, 1, 'c1')], { expectedVersion: 0, commandId: 'c1' }));
+      await ok(store.recordOutcome(s, 'r1', { kind: 'refused', error: domainError('TooLarge', 'no', {}) }));
+      await ok(store.recordOutcome(s, 'u1', { kind: 'unchanged' }));
+      const already = (commandId: string) => ({
+        _tag: 'CommandAlreadyRecorded',
+        code: 'CommandAlreadyRecorded',
+        streamId: s,
+        commandId,
+      });
+      // At the right version too: the id, not the version, is what is refused.
+      for (const id of ['c1', 'r1', 'u1']) {
+        expect(
+          await failure(store.appendToStream(s, [added(1, 2, id)], { expectedVersion: 1, commandId: id })),
+        ).toMatchObject(already(id));
+        expect(await failure(store.recordOutcome(s, id, { kind: 'unchanged' }))).toMatchObject(already(id));
+      }
+      expect(commandIds(await ok(store.readAll()))).toEqual(['c1']);
+      expect(outcomeOf(await ok(store.findCommand(s, 'r1'))).kind).toBe('refused');
+      expect(outcomeOf(await ok(store.findCommand(s, 'u1'))).kind).toBe('unchanged');
+    });
+
+    it('lets two streams use the same command id and the same event ids', async () => {
+      const store = await fixture.create();
+      for (const id of ['a', 'b']) {
+        const result = await ok(
+          store.appendToStream(streamOf(id), [added(1, 1, 'shared')], {
+            expectedVersion: 0,
+            commandId: 'shared',
+            eventIds: ['shared/0'],
+          }),
+        );
+        expect(result.events[0]?.metadata).toMatchObject({ eventId: 'shared/0', streamId: streamOf(id) });
+      }
+      await ok(store.recordOutcome(streamOf('a'), 'refused-twice', { kind: 'unchanged' }));
+      await ok(store.recordOutcome(streamOf('b'), 'refused-twice', { kind: 'unchanged' }));
+      expect((await ok(store.readAll())).map((e) => e.metadata.streamId)).toEqual([
+        streamOf('a'),
+        streamOf('b'),
+      ]);
+    });
+
+    it('lets exactly one of concurrent appends with one command id win; the others learn it is recorded', async () => {
+      const store = await fixture.create();
+      const s = streamOf('race');
+      await ok(store.appendToStream(s, [added(1, 1, 'first')], { expectedVersion: 0, commandId: 'first' }));
+      const results = await Promise.all(
+        Array.from({ length: 8 }, (_, i) =>
+          store.appendToStream(s, [added(1 + i, 2 + i, 'same')], {
+            expectedVersion: i % 2 === 0 ? 1 : 'any',
+            commandId: 'same',
+          })(),
+        ),
+      );
+      expect(results.filter(isRight)).toHaveLength(1);
+      for (const result of results.filter(isLeft)) {
+        expect(['CommandAlreadyRecorded', 'ConcurrencyError']).toContain(
+          (result.left as { _tag: string })._tag,
+        );
+      }
+      expect(
+        results.some((r) => isLeft(r) && (r.left as { _tag: string })._tag === 'CommandAlreadyRecorded'),
+      ).toBe(true);
+      expect((await ok(store.readStream(s))).map((e) => e.metadata.commandId)).toEqual(['first', 'same']);
     });
 
     it('delivers each event once, in global order, to a subscription that catches up and follows', async () => {
@@ -164,7 +264,7 @@ export const runEventStoreConformance = (name: string, fixture: StoreFixture): v
         );
       const c = collector();
       const subscription = store.subscribe({ ...c, batchSize: 2 });
-      await subscription.caughtUp();
+      expect(await subscription.caughtUp()).toEqual(right(undefined));
       expect(commandIds(c.seen)).toEqual(['early-0', 'early-1', 'early-2', 'early-3', 'early-4']);
       // Appends while it runs, from several writers at once.
       await Promise.all(
@@ -175,7 +275,7 @@ export const runEventStoreConformance = (name: string, fixture: StoreFixture): v
             );
         }),
       );
-      await subscription.caughtUp();
+      expect(await subscription.caughtUp()).toEqual(right(undefined));
       await subscription.stop();
       const all = await ok(store.readAll());
       expect(positions(c.seen)).toEqual(positions(all));
@@ -191,7 +291,7 @@ export const runEventStoreConformance = (name: string, fixture: StoreFixture): v
       for (let i = 0; i < 3; i++) await append(i);
       const first = collector();
       const one = await ok(subscribeFromCheckpoint(store, { ...first, checkpoints, name: 'reader' }));
-      await one.caughtUp();
+      expect(await one.caughtUp()).toEqual(right(undefined));
       await one.stop();
       for (let i = 3; i < 6; i++) await append(i);
       expect(await ok(checkpoints.load('reader'))).toBe(first.seen.at(-1)!.metadata.globalPosition);
@@ -199,7 +299,7 @@ export const runEventStoreConformance = (name: string, fixture: StoreFixture): v
       const two = await ok(
         subscribeFromCheckpoint(store, { ...second, checkpoints, name: 'reader', saveEvery: 10 }),
       );
-      await two.caughtUp();
+      expect(await two.caughtUp()).toEqual(right(undefined));
       await two.stop();
       expect(commandIds(first.seen)).toEqual(['c0', 'c1', 'c2']);
       expect(commandIds(second.seen)).toEqual(['c3', 'c4', 'c5']);
@@ -245,24 +345,112 @@ export const runEventStoreConformance = (name: string, fixture: StoreFixture): v
 
     it('backs an idempotent command handler: the same command twice appends once, also through another handler', async () => {
       const store = await fixture.create();
-      const handler = () =>
-        createCommandHandler({
-          eventStore: store,
-          decider: counter,
-          streamIdOf: (c) => streamOf(c.metadata.accountId),
-        });
-      const first = await ok(handler().handle(add('a', 'once', 2, 'AddTwice')));
-      const again = await ok(handler().handle(add('a', 'once', 2, 'AddTwice')));
+      const first = await ok(counterHandler(store).handle(add('a', 'once', 2, 'AddTwice')));
+      const again = await ok(counterHandler(store).handle(add('a', 'once', 2, 'AddTwice')));
       expect(first.duplicate).toBe(false);
       expect(again).toEqual({ ...first, duplicate: true });
       expect(first.events.map((e) => e.data.total)).toEqual([2, 4]);
       // No events and a refusal both append nothing.
-      expect((await ok(handler().handle(check('a', 'fine', 10)))).events).toEqual([]);
-      expect(await failure(handler().handle(check('a', 'refused', 1)))).toMatchObject({ code: 'TooLarge' });
+      expect(await ok(counterHandler(store).handle(check('a', 'fine', 10)))).toEqual({
+        events: [],
+        version: 2,
+        duplicate: false,
+      });
+      expect(await failure(counterHandler(store).handle(check('a', 'refused', 1)))).toMatchObject({
+        code: 'TooLarge',
+      });
       expect((await ok(store.readStream(streamOf('a')))).map((e) => e.metadata.eventId)).toEqual([
         'once/0',
         'once/1',
       ]);
     });
+
+    it('answers a refused or an empty decision sent again with its first outcome, from any handler, even once the state changed', async () => {
+      const store = await fixture.create();
+      const one = counterHandler(store);
+      await ok(one.handle(add('a', 'c1', 4)));
+      const refused = await failure(one.handle(check('a', 'too-large', 1)));
+      const unchanged = await ok(one.handle(check('a', 'fits', 10)));
+      expect(refused).toMatchObject({ _tag: 'DomainError', code: 'TooLarge' });
+      expect(unchanged).toEqual({ events: [], version: 1, duplicate: false });
+      // The total grows past 10: `fits` decided now would be refused.
+      await ok(one.handle(add('a', 'c2', 20)));
+      for (const handler of [one, counterHandler(store)]) {
+        expect(await failure(handler.handle(check('a', 'too-large', 1)))).toEqual(refused);
+        expect(await ok(handler.handle(check('a', 'fits', 10)))).toEqual({ ...unchanged, duplicate: true });
+      }
+      expect(commandIds(await ok(store.readAll()))).toEqual(['c1', 'c2']);
+    });
+
+    it('returns the first outcome to both callers when a handler looks a command up just before another appends it', async () => {
+      const store = await fixture.create();
+      // B looks the id up and finds nothing, then waits until A has appended the same command.
+      let release: () => void = () => undefined;
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let lookedUp: () => void = () => undefined;
+      const bLookedUp = new Promise<void>((resolve) => {
+        lookedUp = resolve;
+      });
+      const slow: EventStore<CounterEvent> = {
+        ...store,
+        findCommand: (streamId, commandId) => async () => {
+          const found = await store.findCommand(streamId, commandId)();
+          lookedUp();
+          await held;
+          return found;
+        },
+      };
+      const a = counterHandler(store);
+      const b = counterHandler(slow);
+      const fromB = b.handle(add('a', 'buy', 3))();
+      await bLookedUp;
+      const fromA = await ok(a.handle(add('a', 'buy', 3)));
+      release();
+      const answerB = await fromB;
+      expect(answerB).toEqual(right({ ...fromA, duplicate: true }));
+      expect(fromA.duplicate).toBe(false);
+      expect((await ok(store.readStream(streamOf('a')))).map((e) => e.data.total)).toEqual([3]);
+    });
+
+    it('applies 200 commands, each sent 3 times through 4 handlers at once, exactly once with gapless versions', async () => {
+      const store = await fixture.create();
+      const handlers = [0, 1, 2, 3].map(() => counterHandler(store));
+      const sends = Array.from({ length: 600 }, (_, i) => {
+        const n = i % 200;
+        return { handler: handlers[(i * 7) % 4]!, command: add(`acc-${n % 5}`, `cmd-${n}`, 1 + (n % 3)) };
+      });
+      const results = await Promise.all(sends.map(({ handler, command }) => handler.handle(command)()));
+      expect(results.filter(isLeft)).toEqual([]);
+      const all = await ok(store.readAll());
+      expect(all).toHaveLength(200);
+      expect(new Set(commandIds(all)).size).toBe(200);
+      for (let k = 0; k < 5; k++) {
+        const stream = await ok(store.readStream(streamOf(`acc-${k}`)));
+        expect(stream.map((e) => e.metadata.version)).toEqual(stream.map((_, i) => i + 1));
+        // Each total is the one before plus the amount: nothing lost, nothing doubled.
+        stream.forEach((e, i) => {
+          expect(e.data.total).toBe((i === 0 ? 0 : stream[i - 1]!.data.total) + e.data.amount);
+        });
+      }
+      // Every send of a command got the same events back.
+      const byCommand = new Map<string, string>();
+      results.forEach((result, i) => {
+        if (isLeft(result)) return;
+        const events = JSON.stringify(result.right.events);
+        const id = sends[i]!.command.metadata.commandId;
+        expect(byCommand.get(id) ?? events).toBe(events);
+        byCommand.set(id, events);
+      });
+    });
   });
 };
+
+/** A counter handler over `store` (one per simulated service instance). */
+const counterHandler = (store: EventStore<CounterEvent>) =>
+  createCommandHandler({
+    eventStore: store,
+    decider: counter,
+    streamIdOf: (c) => streamOf(c.metadata.accountId),
+  });

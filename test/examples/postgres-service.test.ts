@@ -20,7 +20,7 @@ describe('examples/postgres-service.ts (docs/integrating.md)', () => {
       command(2, 'AddStoragePack', {}),
       command(3, 'PurchaseSmsPackage', { size: 500 }),
     ];
-    for (const c of commands) expect((await service.handler.handle(c)())._tag).toBe('Right');
+    for (const c of commands) expect((await service.handler.handleUnknown(c)())._tag).toBe('Right');
     expect(formatSmsBalance(service.inline.views('account-acme').smsBalance)).toBe(
       'ДОСТУПНО SMS: 500 ИЗ 500',
     );
@@ -33,7 +33,7 @@ describe('examples/postgres-service.ts (docs/integrating.md)', () => {
 
     // A restarted service: a repeated command appends nothing; the projector picks up where it stopped.
     const again = await startService(pool, schema);
-    const repeated = await again.handler.handle(commands[1])();
+    const repeated = await again.handler.handleUnknown(commands[1])();
     expect(repeated).toMatchObject({ _tag: 'Right', right: { duplicate: true, version: 2 } });
     await again.projector.caughtUp();
     expect(again.projector.state().position).toBe(3);

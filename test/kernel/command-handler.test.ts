@@ -1,11 +1,15 @@
-import { isLeft, isRight } from 'fp-ts/lib/Either.js';
+import { isLeft, isRight, left } from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import {
   createCommandHandler,
   createInMemoryEventStore,
   createInMemorySnapshotStore,
+  type EventStore,
   getEntry,
+  storeError,
+  tapHandled,
 } from '../../src/kernel/index.js';
+import { add, type CounterEvent, check, counter } from '../conformance/counter.js';
 import { type GuestbookEvent, type GuestbookState, guestbook, sign } from '../support/guestbook.js';
 
 const handlerOver = (eventStore = createInMemoryEventStore<GuestbookEvent>(), cacheSize?: number) =>
@@ -165,5 +169,80 @@ describe('command handler', () => {
     const after = await careful.handle(sign('g0', 'book-1', 'r-2'))();
     expect(isRight(after) && after.right.events[0]?.data).toEqual({ guest: 'g0', visit: 6 });
     expect(getEntry(fake.guests, 'g0')?.visits).toBe(99);
+  });
+
+  it('returns the refusal recorded first when another handler refused the same command meanwhile, not its own', async () => {
+    const store = createInMemoryEventStore<CounterEvent>();
+    const counterOver = (eventStore: EventStore<CounterEvent>) =>
+      createCommandHandler({ eventStore, decider: counter, streamIdOf: (c) => c.metadata.accountId });
+    await counterOver(store).execute(add('k', 'a1', 4));
+    let lookedUp: () => void = () => undefined;
+    const bLookedUp = new Promise<void>((resolve) => {
+      lookedUp = resolve;
+    });
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const slow: EventStore<CounterEvent> = {
+      ...store,
+      findCommand: (streamId, commandId) => async () => {
+        const found = await store.findCommand(streamId, commandId)();
+        lookedUp();
+        await held;
+        return found;
+      },
+    };
+    const fromB = counterOver(slow).execute(check('k', 'check-1', 1));
+    await bLookedUp;
+    const fromA = await counterOver(store).execute(check('k', 'check-1', 1));
+    await counterOver(store).execute(add('k', 'a2', 3)); // B now decides on a total of 7
+    release();
+    expect(isLeft(fromA) && fromA.left.message).toBe('total 4 is above 1');
+    expect(await fromB).toEqual(fromA);
+  });
+
+  it('leaves a command undecided when its refusal cannot be recorded: sent again, it is decided again', async () => {
+    const store = createInMemoryEventStore<GuestbookEvent>();
+    let down = true;
+    const flaky: EventStore<GuestbookEvent> = {
+      ...store,
+      recordOutcome: (streamId, commandId, outcome) => () =>
+        down
+          ? Promise.resolve(left(storeError('Unavailable', 'the store is down')))
+          : store.recordOutcome(streamId, commandId, outcome)(),
+    };
+    const handler = handlerOver(flaky);
+    const forget = { ...sign('ann', 'book-1', 'forget-1'), type: 'Forget' as const };
+    const first = await handler.execute(forget);
+    expect(isLeft(first) && first.left).toMatchObject({ _tag: 'StoreError', code: 'Unavailable' });
+    const found = await store.findCommand('book-1', 'forget-1')();
+    expect(isRight(found) && found.right._tag).toBe('None');
+    down = false;
+    const again = await handler.execute(forget);
+    expect(isLeft(again) && again.left).toMatchObject({ _tag: 'DomainError', code: 'UnknownGuest' });
+  });
+
+  it('refuses, as invalid, input that JSON cannot carry when it has no decoder, deciding nothing', async () => {
+    const store = createInMemoryEventStore<GuestbookEvent>();
+    const handler = handlerOver(store);
+    const result = await handler.handleUnknown({ ...sign('ann'), data: { guest: 'ann', at: 1n } })();
+    expect(isLeft(result) && result.left).toMatchObject({
+      _tag: 'ValidationError',
+      issues: [{ path: '(root)', expected: 'a command JSON can carry' }],
+    });
+    const all = await store.readAll()();
+    expect(isRight(all) && all.right).toEqual([]);
+  });
+
+  it('tapHandled sees each command the first time it applies, through every entry point, never a repeat or a refusal', async () => {
+    const seen: number[] = [];
+    const handler = tapHandled(handlerOver(), (handled) => seen.push(handled.version));
+    await handler.handle(sign('ann', 'book-1', 't1'))();
+    await handler.handleUnknown(sign('bob', 'book-1', 't2'))();
+    await handler.execute(sign('cid', 'book-1', 't3'));
+    await handler.execute(sign('cid', 'book-1', 't3'));
+    await handler.execute({ ...sign('zed', 'book-1', 't4'), type: 'Forget' });
+    expect(seen).toEqual([1, 2, 3]);
   });
 });

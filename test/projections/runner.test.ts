@@ -54,7 +54,7 @@ const setUp = () => {
   const handler = withInlineProjections(createCommandHandler({ eventStore }), inline);
   const run = async (list: readonly object[]) => {
     for (const c of list) {
-      const outcome = await handler.handle(c)();
+      const outcome = await handler.handleUnknown(c)();
       if (!isRight(outcome)) throw new Error(`${JSON.stringify(c)}: ${JSON.stringify(outcome.left)}`);
     }
   };
@@ -76,7 +76,7 @@ describe('inline runner', () => {
     const { eventStore, inline, handler, run } = setUp();
     await run(commands.slice(0, 3));
     const before = inline.views('account-acc-1');
-    await handler.handle(commands[1])();
+    await handler.handleUnknown(commands[1])();
     expect(inline.views('account-acc-1')).toBe(before);
     const all = await eventStore.readAll()();
     if (!isRight(all)) throw new Error('read');

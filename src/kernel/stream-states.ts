@@ -1,0 +1,113 @@
+/**
+ * Where a command handler gets a stream's state: its cache, else a snapshot plus the tail, else
+ * the whole stream folded. Cached and snapshotted states are shared, so they are only ever
+ * replaced (immer), never mutated.
+ * @module
+ */
+import { type Either, isLeft, right } from 'fp-ts/lib/Either.js';
+import { isSome } from 'fp-ts/lib/Option.js';
+import type { RecipeDecider } from './decider.js';
+import type { AnyEvent, StoredEvent } from './envelope.js';
+import type { StoreError } from './errors.js';
+import type { EventStore } from './event-store.js';
+import type { SnapshotStore } from './snapshot-store.js';
+
+/** Snapshot policy of a handler. */
+export interface SnapshotPolicy<State> {
+  readonly store: SnapshotStore<State>;
+  /** Take a snapshot each time the stream version crosses a multiple of this (e.g. 1 000). */
+  readonly every: number;
+  /** The shape of the state; bump it when the state changes shape. */
+  readonly schemaVersion: number;
+}
+
+/** A stream's state as of a version. */
+export interface Loaded<State> {
+  readonly state: State;
+  readonly version: number;
+}
+
+/** The state source of one handler. */
+export interface StreamStates<E extends AnyEvent, State> {
+  /** The stream's current state (one read of the tail past what is cached or snapshotted). */
+  load(streamId: string): Promise<Either<StoreError, Loaded<State>>>;
+  /**
+   * `loaded` advanced by `events`, and remembered. The events are stored ones, the store's own
+   * copies: a state never holds a reference into a caller's command or decision.
+   */
+  advance(streamId: string, loaded: Loaded<State>, events: readonly StoredEvent<E>[]): Loaded<State>;
+  /** Saves a snapshot when the version crossed a multiple of the policy's `every` since `before`. */
+  maybeSnapshot(streamId: string, before: number, after: Loaded<State>): Promise<void>;
+}
+
+/** Options of {@link createStreamStates}. */
+export interface StreamStatesOptions<E extends AnyEvent, State> {
+  readonly eventStore: EventStore<E>;
+  readonly decider: Pick<RecipeDecider<unknown, E, State, unknown>, 'fold' | 'foldOnto'>;
+  readonly snapshots: SnapshotPolicy<State> | undefined;
+  /** How many streams' states to keep (0 disables the cache). */
+  readonly cacheSize: number;
+}
+
+/** Creates the state source of a handler. */
+export const createStreamStates = <E extends AnyEvent, State>(
+  options: StreamStatesOptions<E, State>,
+): StreamStates<E, State> => {
+  const { eventStore, decider, snapshots, cacheSize } = options;
+  // Least recently used last out: a hit moves the stream to the end of the map.
+  const cache = new Map<string, Loaded<State>>();
+
+  const remember = (streamId: string, loaded: Loaded<State>) => {
+    if (cacheSize <= 0) return;
+    const current = cache.get(streamId);
+    if (current !== undefined && current.version > loaded.version) return;
+    cache.delete(streamId);
+    cache.set(streamId, loaded);
+    if (cache.size > cacheSize) cache.delete(cache.keys().next().value as string);
+  };
+
+  const advance = (streamId: string, loaded: Loaded<State>, events: readonly StoredEvent<E>[]) => {
+    const next =
+      events.length === 0
+        ? loaded
+        : {
+            state: decider.foldOnto(loaded.state, events as unknown as readonly E[]),
+            version: loaded.version + events.length,
+          };
+    remember(streamId, next);
+    return next;
+  };
+
+  const load = async (streamId: string): Promise<Either<StoreError, Loaded<State>>> => {
+    let base: Loaded<State> | undefined = cache.get(streamId);
+    if (base === undefined && snapshots !== undefined) {
+      const snapshot = await snapshots.store.load(streamId)();
+      if (isLeft(snapshot)) return snapshot;
+      const found = snapshot.right;
+      if (isSome(found) && found.value.schemaVersion === snapshots.schemaVersion) {
+        base = { state: found.value.state, version: found.value.version };
+      }
+    }
+    const tail = await eventStore.readStream(streamId, { fromVersion: (base?.version ?? 0) + 1 })();
+    if (isLeft(tail)) return tail;
+    if (base !== undefined) return right(advance(streamId, base, tail.right));
+    // A fresh history folds in place, at replay speed: nobody else holds this state yet.
+    const loaded = { state: decider.fold(tail.right as unknown as readonly E[]), version: tail.right.length };
+    remember(streamId, loaded);
+    return right(loaded);
+  };
+
+  const maybeSnapshot = async (streamId: string, before: number, after: Loaded<State>) => {
+    if (snapshots === undefined || snapshots.every <= 0) return;
+    if (Math.floor(before / snapshots.every) === Math.floor(after.version / snapshots.every)) return;
+    // A failed snapshot only costs a longer load later; the command itself succeeded.
+    await snapshots.store.save({
+      streamId,
+      version: after.version,
+      schemaVersion: snapshots.schemaVersion,
+      state: after.state,
+    })();
+  };
+
+  return { load, advance, maybeSnapshot };
+};
