@@ -44,7 +44,7 @@ const storeWith = async (streamId: string, events: readonly AccountEvent[]) => {
 type Handler = ReturnType<typeof createCommandHandler>;
 
 const send = async (handler: Handler, command: AccountCommand): Promise<void> => {
-  const result = await handler.handle(command)();
+  const result = await handler.handleUnknown(command)();
   if (isLeft(result)) throw new Error(`${command.type}: ${result.left.message}`);
   if (result.right.events.length === 0) throw new Error(`${command.type} appended nothing`);
 };

@@ -36,6 +36,7 @@ import {
 } from '../../src/account/events.js';
 import { accountStreamId } from '../../src/account/handler.js';
 import type { AccountState, AccountStateDraft } from '../../src/account/state.js';
+import { jsonCopy } from '../../src/kernel/json-copy.js';
 import { toStoredEvent } from '../../src/kernel/stored-event.js';
 
 /** The account the workload belongs to. */
@@ -130,9 +131,10 @@ export const accountMonth = (size: number, seed = 42): AccountWorkload => {
     const decidedEvents = decided.right;
     for (let i = 0; i < decidedEvents.length; i++) {
       const event = decidedEvents[i] as AccountEvent;
-      recipe(state, event);
       const version = events.length + 1;
-      events.push(
+      // What the in-memory store keeps of an appended event (a frozen JSON copy), folded as the
+      // command handler folds it: the recipes meet the objects a service's loads hand them.
+      const stored = jsonCopy(
         toStoredEvent(
           event,
           `${command.metadata.commandId}/${i}`,
@@ -141,7 +143,10 @@ export const accountMonth = (size: number, seed = 42): AccountWorkload => {
           version,
           accountEventRegistry.schemaVersionOf(event.type) ?? 1,
         ),
-      );
+        true,
+      ) as StoredAccountEvent;
+      recipe(state, stored as unknown as AccountEvent);
+      events.push(stored);
     }
   };
   const setUp = (type: string, data: object): void => {
