@@ -4,7 +4,7 @@
  * @module
  */
 import type { Evolutions } from '../account/decision.js';
-import { instantMs } from '../kernel/codecs.js';
+import { eventInstantMs } from '../kernel/event-instant.js';
 import { clientRecordFor, latest, rememberCallId } from './client-record.js';
 import type { callsEvents } from './events.js';
 
@@ -17,7 +17,7 @@ export const callsEvolutions: Evolutions<Owned> = {
     calls.registered++;
     const record = clientRecordFor(calls.clients, data.client);
     rememberCallId(record, data.callId);
-    const atMs = instantMs(metadata.at);
+    const atMs = eventInstantMs(metadata.at);
     if (data.direction === 'outgoing') record.lastOutgoingMs = latest(record.lastOutgoingMs, atMs);
     else if (data.line === 'multichannel') record.lastIncomingMs = latest(record.lastIncomingMs, atMs);
   },

@@ -4,8 +4,8 @@
  * @module
  */
 import type { Evolutions } from '../account/decision.js';
-import { instantMs } from '../kernel/codecs.js';
 import { deleteEntry, emptyChunkedMap, setEntry } from '../kernel/collections/chunked-map.js';
+import { eventInstantMs } from '../kernel/event-instant.js';
 import type { smartCallbackEvents } from './events.js';
 
 type Owned = keyof typeof smartCallbackEvents;
@@ -31,8 +31,8 @@ export const smartCallbackEvolutions: Evolutions<Owned> = {
     setEntry(draft.smartCallback.windows, data.client, {
       operator: data.operator,
       callId: data.callId,
-      openedAtMs: instantMs(metadata.at),
-      expiresAtMs: instantMs(data.expiresAt),
+      openedAtMs: eventInstantMs(metadata.at),
+      expiresAtMs: eventInstantMs(data.expiresAt),
     });
   },
   IncomingCallRouted: (draft, { data }) => {

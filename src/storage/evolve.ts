@@ -5,8 +5,8 @@
  */
 import type { Evolutions } from '../account/decision.js';
 import type { AccountStateDraft } from '../account/state.js';
-import { instantMs } from '../kernel/codecs.js';
 import { deleteHashed, getEntry, getHashed, keyHash, setHashed } from '../kernel/collections/chunked-map.js';
+import { eventInstantMs } from '../kernel/event-instant.js';
 import type { storageEvents } from './events.js';
 import { dropDeadHead, enqueue } from './eviction-queue.js';
 import { atLeastNinetyPercent } from './quota.js';
@@ -55,7 +55,7 @@ export const storageEvolutions: Evolutions<Owned> = {
     const h = keyHash(data.recordingId);
     releaseHashed(storage, h, data.recordingId);
     const seq = storage.nextSeq++;
-    const recordedAtMs = instantMs(data.recordedAt);
+    const recordedAtMs = eventInstantMs(data.recordedAt);
     setHashed(storage.recordings, h, data.recordingId, {
       sizeBytes: data.sizeBytes,
       recordedAtMs,
