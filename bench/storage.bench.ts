@@ -18,8 +18,9 @@ import { type BenchLine, type Benchmark, human, ratioLine, timeIt } from './harn
 const decider = createAccountDecider();
 const MKN = '+74951234567';
 const MIB = 1024 ** 2;
-const START = Date.parse('2025-04-21T00:00:00Z');
 const meta = { at: '2025-04-21T10:00:00+03:00', commandId: 'bench', actor: 'bench' };
+/** 200 s after the opening: the late ones are still recorded after it. */
+const START = Date.parse(meta.at) + 200_000;
 
 /** Size of the i-th recording: 1–3 MiB, so the 1 GiB base holds about 500 of them. */
 const sizeOf = (i: number) => MIB + ((i * 7919) % (2 * MIB));
@@ -65,7 +66,13 @@ const recordingData = (i: number, sizeBytes: number) => ({
 const store = (i: number): AccountCommand => ({
   type: 'StoreRecording',
   data: recordingData(i, sizeOf(i)),
-  metadata: { commandId: `cmd-${i}`, accountId: 'acc', at: '2025-04-21T10:00:00+03:00', actor: 'bench' },
+  // Reported a second after it was recorded: time moves forward, the recording is not from the future.
+  metadata: {
+    commandId: `cmd-${i}`,
+    accountId: 'acc',
+    at: new Date(START + (i + 1) * 1000).toISOString(),
+    actor: 'bench',
+  },
 });
 
 /** Decides and folds `n` recordings; returns the number evicted. */

@@ -53,6 +53,6 @@ export const quickStart = async (print: (line: string) => void) => {
   await subscription.caughtUp();
   await subscription.stop();
   print(formatQuota(quota).volume); // Объем: 6.0 ГБ
-  print(formatSmsBalance(sms)); // ДОСТУПНО SMS: 3000 ИЗ 3000
+  print(formatSmsBalance(sms)); // ДОСТУПНО SMS: 3 000 ИЗ 3 000
 };
 // #endregion service

@@ -18,6 +18,15 @@ export {
 } from './account/commands.js';
 export { type AccountDecider, createAccountDecider, evolveAccount, replay } from './account/decider.js';
 export {
+  type AccountDomainError,
+  type AccountDomainErrorOf,
+  type AccountErrorCode,
+  type AccountErrorDetails,
+  accountError,
+  accountErrorCodes,
+  isAccountErrorCode,
+} from './account/errors.js';
+export {
   AccountEvent,
   type AccountEventData,
   type AccountEventOf,
@@ -37,7 +46,12 @@ export {
   accountStreamId,
   createCommandHandler,
 } from './account/handler.js';
-export { type AccountState, type AccountStateDraft, initialAccountState } from './account/state.js';
+export {
+  ACCOUNT_STATE_SCHEMA_VERSION,
+  type AccountState,
+  type AccountStateDraft,
+  initialAccountState,
+} from './account/state.js';
 // Capabilities: value types consumers name
 export type { CallsSlice, ClientRecord } from './calls/state.js';
 // Catalogue and units
@@ -45,7 +59,16 @@ export { Catalogue, SmsPackage, Tariff } from './catalogue/catalogue.js';
 export { decodeCatalogue } from './catalogue/decode-catalogue.js';
 export { BASIC_TARIFF, defaultCatalogue } from './catalogue/default-catalogue.js';
 export { formatRoubles, GIB, KOPECKS_PER_ROUBLE, roubles } from './catalogue/units.js';
+// Errors for people (Russian and English) and for HTTP (RFC 9457 problems)
+export {
+  type DescribableError,
+  describeError,
+  type ErrorLocale,
+} from './errors/describe-error.js';
+export { type ErrorTexts, errorTextsEn, errorTextsRu } from './errors/error-texts.js';
+export { refusalStatus, type ToProblemOptions, toProblem } from './errors/to-problem.js';
 // Kernel: the machinery, for services and for other aggregates
+export { instantMs } from './kernel/codecs.js';
 export {
   type CommandHandler,
   type CommandHandlerOptions,
@@ -95,6 +118,7 @@ export type {
   Subscription,
 } from './kernel/event-store.js';
 export { createInMemoryEventStore, type InMemoryEventStoreOptions } from './kernel/in-memory-event-store.js';
+export { LIMITS } from './kernel/limits.js';
 export type {
   CommandOutcomeName,
   CounterLike,
@@ -103,6 +127,16 @@ export type {
   TelemetryValue,
   TracerLike,
 } from './kernel/observability.js';
+export {
+  boundedCopy,
+  excerptText,
+  MAX_PROBLEM_ISSUES,
+  type Problem,
+  type ProblemIssue,
+  type ProblemTexts,
+  problemOf,
+  problemStatus,
+} from './kernel/problem.js';
 export {
   createPayloadRegistry,
   type EventDefinition,

@@ -7,22 +7,27 @@
 import {
   type AccountEvent,
   billing,
+  countRu,
+  DAY_FORMS,
   explain,
+  formatMoney,
   formatNumberCount,
   formatQuota,
   formatRenewingPackage,
-  formatRoubles,
   formatSmsBalance,
   formatTariffCard,
+  formatCount as group,
   heldCount,
   history,
   historyLines,
+  lapses,
   lineLabel,
   monthlyFee,
   numberOptions,
   project,
   quotaUsage,
   SCENARIOS,
+  type Statement,
   smsBalance,
   statement,
   tariffCard,
@@ -44,8 +49,6 @@ const columns = (rows: ReadonlyArray<readonly [string, string]>): string[] => {
   return rows.map(([left, right]) => `  ${left.padEnd(width)}  ${right}`);
 };
 
-const group = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
-
 const tariffScreen = (events: readonly AccountEvent[]): string[] => {
   const card = project(tariffCard, events);
   const text = formatTariffCard(card);
@@ -63,10 +66,10 @@ const tariffScreen = (events: readonly AccountEvent[]): string[] => {
     ...columns(
       fee.lines.map((line) => [
         lineLabel(line),
-        `${line.quantity} × ${formatRoubles(line.unitPrice)} = ${formatRoubles(line.amount)}`,
+        `${group(line.quantity)} × ${formatMoney(line.unitPrice)} = ${formatMoney(line.amount)}`,
       ]),
     ),
-    `  Итого в месяц: ${formatRoubles(fee.total)}`,
+    `  Итого в месяц: ${formatMoney(fee.total)}`,
   ];
 };
 
@@ -90,14 +93,17 @@ const smsScreen = (events: readonly AccountEvent[]): string[] => {
     ...title('SMS-уведомления'),
     `  ${formatSmsBalance(view)}`,
     ...(renewing === null ? [] : [`  ${renewing}`]),
-    `  Пакетов куплено: ${view.purchases}, продлено автоматически: ${view.renewals}`,
+    `  Пакетов куплено: ${group(view.purchases)}, продлено автоматически: ${group(view.renewals)}`,
     ...columns(
       SCENARIOS.map((s) => [
         SCENARIO_TITLES[s],
         `уведомлений ${group(view.sentByScenario[s])}, SMS списано ${group(view.spentByScenario[s])}`,
       ]),
     ),
-    `  Не отправлено: повтор в окне подавления — ${view.skippedByReason.suppressed}, нет SMS — ${view.skippedByReason['sms-balance-exhausted']}`,
+    `  Не отправлено: повтор в окне подавления — ${group(view.skippedByReason.suppressed)}, нет SMS — ${group(view.skippedByReason['sms-balance-exhausted'])}` +
+      (view.skippedByReason['subscription-lapsed'] === 0
+        ? ''
+        : `, абонемент не оплачен — ${group(view.skippedByReason['subscription-lapsed'])}`),
   ];
 };
 
@@ -116,14 +122,31 @@ const callbackScreen = (events: readonly AccountEvent[]): string[] => {
   ];
 };
 
+const day = (d: string) => `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)}`;
+/** `21.05–24.05.2025`: days of one year share it. */
+const days = (first: string, last: string) =>
+  first.slice(0, 4) === last.slice(0, 4)
+    ? `${day(first).slice(0, 5)}–${day(last)}`
+    : `${day(first)}–${day(last)}`;
+
+const statementTitle = (s: Statement): string =>
+  s.status === 'lapsed'
+    ? `Не оплачено: ${days(s.period.firstDay, s.period.lastDay)} (${countRu(s.period.days, DAY_FORMS)})`
+    : `Счёт за период ${day(s.period.firstDay)}–${day(s.period.lastDay)} (${countRu(s.period.days, DAY_FORMS)})`;
+
 const statementScreen = (events: readonly AccountEvent[], at: string): string[] => {
-  const s = statement(project(billing, events), at);
+  const view = project(billing, events);
+  const s = statement(view, at);
   if (s === null) return [];
-  const day = (d: string) => `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)}`;
+  const gaps = lapses(view);
   return [
-    ...title(`Счёт за период ${day(s.period.firstDay)}–${day(s.period.lastDay)} (${s.period.days} дн.)`),
+    ...title(statementTitle(s)),
+    ...(s.startsAfterLapse ? [`  Новый период с оплаты ${day(s.period.firstDay)}`] : []),
+    ...gaps.map(
+      (gap) => `  не оплачено: ${days(gap.firstDay, gap.lastDay)} (${countRu(gap.days, DAY_FORMS)})`,
+    ),
     ...columns(s.lines.map((line) => [lineLabel(line), explain(line).formula])),
-    `  Итого за период: ${formatRoubles(s.total)}`,
+    `  Итого за период: ${formatMoney(s.total)}`,
   ];
 };
 
@@ -138,13 +161,13 @@ const historyScreen = (events: readonly AccountEvent[], limit: number): string[]
 const summaryScreen = (stats: MonthStats): string[] => {
   const c = stats.calls;
   const o = stats.outcomes;
-  const refused = Object.entries(stats.refused).map(([code, n]) => `${code} ${n}`);
+  const refused = Object.entries(stats.refused).map(([code, n]) => `${code} ${group(n)}`);
   return [
     ...title('Месяц звонков'),
     `  Команд обработано: ${group(stats.commands)}`,
     `  Входящих на МКН: ${group(c.incoming)}, прямых входящих: ${group(c.direct)}, исходящих: ${group(c.outgoing)}, перезвонов: ${group(c.callbacks)}`,
     `  Отвечено: ${group(o.answered ?? 0)}, пропущено: ${group(o.missed ?? 0)}, отклонено: ${group(o.rejected ?? 0)}, занято: ${group(o.busy ?? 0)}`,
-    `  Записей сохранено: ${group(stats.events.RecordingStored ?? 0)}, пакетов подключено автоматически: ${stats.events.StoragePackAdded ?? 0}, раз удалялись старые записи: ${group(stats.events.RecordingsEvicted ?? 0)}`,
+    `  Записей сохранено: ${group(stats.events.RecordingStored ?? 0)}, пакетов подключено автоматически: ${group(stats.events.StoragePackAdded ?? 0)}, раз удалялись старые записи: ${group(stats.events.RecordingsEvicted ?? 0)}`,
     `  Отказано в командах: ${refused.length === 0 ? 'нет' : refused.join(', ')}`,
   ];
 };

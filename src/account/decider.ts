@@ -3,12 +3,12 @@
  * dispatched to its capability by `type` through one table lookup.
  * @module
  */
+import { left } from 'fp-ts/lib/Either.js';
 import { callsDecisions } from '../calls/decide.js';
 import { callsEvolutions } from '../calls/evolve.js';
 import type { Catalogue } from '../catalogue/catalogue.js';
 import { defaultCatalogue } from '../catalogue/default-catalogue.js';
 import { createDecider, type RecipeDecider } from '../kernel/decider.js';
-import type { DomainError } from '../kernel/errors.js';
 import { notificationsDecisions } from '../notifications/decide.js';
 import { notificationsEvolutions } from '../notifications/evolve.js';
 import { numbersDecisions } from '../numbers/decide.js';
@@ -25,8 +25,10 @@ import { tariffDecisions } from '../tariff/decide.js';
 import { tariffEvolutions } from '../tariff/evolve.js';
 import type { AccountCommand, AccountCommandType } from './commands.js';
 import { type Decision, type DecisionContext, type Decisions, type Evolutions, reject } from './decision.js';
+import type { AccountDomainError } from './errors.js';
 import type { AccountEvent, AccountEventType } from './events.js';
 import { type AccountState, type AccountStateDraft, initialAccountState } from './state.js';
+import { refuseOutOfOrder } from './timeline.js';
 
 const decisions: Decisions<AccountCommandType> = {
   ...tariffDecisions,
@@ -62,14 +64,15 @@ export const evolveAccount = (draft: AccountStateDraft, event: AccountEvent): vo
   const evolve = evolutionsByType.get(event.type);
   // Unknown types cannot pass decoding; a typed caller cannot build one.
   if (evolve !== undefined) evolve(draft, event);
+  draft.timeline.latestAt = event.metadata.at;
 };
 
 /** The account Decider: `{ decide, evolve, initialState }` plus batch folds. */
-export type AccountDecider = RecipeDecider<AccountCommand, AccountEvent, AccountState, DomainError>;
+export type AccountDecider = RecipeDecider<AccountCommand, AccountEvent, AccountState, AccountDomainError>;
 
 /**
  * Creates the account Decider with a price catalogue (default {@link defaultCatalogue}).
- * `decide(command, state)` returns the events or a `DomainError`; `evolve(state, event)` returns
+ * `decide(command, state)` returns the events or an `AccountDomainError`; `evolve(state, event)` returns
  * a new state and leaves `state` unchanged.
  */
 export const createAccountDecider = (catalogue: Catalogue = defaultCatalogue): AccountDecider => {
@@ -102,6 +105,8 @@ export const createAccountDecider = (catalogue: Catalogue = defaultCatalogue): A
           },
         );
       }
+      const outOfOrder = refuseOutOfOrder(state.timeline, command.metadata.at, atMs);
+      if (outOfOrder !== undefined) return left(outOfOrder);
     }
     const metadata = {
       at: command.metadata.at,
@@ -110,7 +115,7 @@ export const createAccountDecider = (catalogue: Catalogue = defaultCatalogue): A
     };
     return decideCommand(command, state, { catalogue, metadata, atMs });
   };
-  return createDecider<AccountCommand, AccountEvent, AccountState, DomainError>({
+  return createDecider<AccountCommand, AccountEvent, AccountState, AccountDomainError>({
     decide,
     recipe: evolveAccount as unknown as (draft: unknown, event: AccountEvent) => void,
     initialState: initialAccountState() as AccountState,

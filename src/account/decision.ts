@@ -6,8 +6,13 @@
 import { type Either, left, right } from 'fp-ts/lib/Either.js';
 import type { Catalogue } from '../catalogue/catalogue.js';
 import type { EventMetadata } from '../kernel/envelope.js';
-import { type DomainError, domainError } from '../kernel/errors.js';
 import type { AccountCommandOf, AccountCommandType } from './commands.js';
+import {
+  type AccountDomainError,
+  type AccountErrorCode,
+  type AccountErrorDetails,
+  accountError,
+} from './errors.js';
 import type { AccountEvent, AccountEventData, AccountEventOf, AccountEventType } from './events.js';
 import type { AccountState, AccountStateDraft } from './state.js';
 
@@ -21,7 +26,7 @@ export interface DecisionContext {
 }
 
 /** The outcome of a decision. */
-export type Decision = Either<DomainError, readonly AccountEvent[]>;
+export type Decision = Either<AccountDomainError, readonly AccountEvent[]>;
 
 /** Decides one command type. */
 export type DecideFn<K extends AccountCommandType> = (
@@ -45,12 +50,12 @@ export type Evolutions<K extends AccountEventType> = { readonly [E in K]: Evolve
 /** Accepts the command with these events (in order). */
 export const accept = (...events: AccountEvent[]): Decision => right(events);
 
-/** Refuses the command. */
-export const reject = <Code extends string, Details>(
-  code: Code,
+/** Refuses the command with `code`; `details` must have that code's shape. */
+export const reject = <C extends AccountErrorCode>(
+  code: C,
   message: string,
-  details: Details,
-): Decision => left(domainError(code, message, details));
+  details: AccountErrorDetails[C],
+): Decision => left(accountError(code, message, details) as AccountDomainError);
 
 /** Builds an event of `type` with `data` and the command's metadata, one fixed shape. */
 export const eventOf = <K extends AccountEventType>(

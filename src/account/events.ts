@@ -76,7 +76,8 @@ const OptionalVersion = t.partial({ schemaVersion: t.unknown });
  * fields) is dropped; use {@link decodeStoredAccountEvent} to keep it.
  */
 export const decodeEvent = (input: unknown): Either<ValidationError, AccountEvent> => {
-  const envelope = decodeWith(DecidedEnvelope, input);
+  // The payload is copied and checked once, by the registry.
+  const envelope = decodeWith(DecidedEnvelope, input, '', 'data');
   if (isLeft(envelope)) return envelope;
   const { type, data, metadata } = envelope.right;
   const version = OptionalVersion.is(metadata)

@@ -12,9 +12,11 @@ import { initialSmartCallbackSlice, type SmartCallbackSlice } from '../smart-cal
 import { initialSmsSlice, type SmsSlice } from '../sms/state.js';
 import { initialStorageSlice, type StorageSlice } from '../storage/state.js';
 import { initialTariffSlice, type TariffSlice } from '../tariff/state.js';
+import { initialTimelineSlice, type TimelineSlice } from './timeline.js';
 
 /** The account state as evolution recipes see it (mutable; only ever a draft or a private copy). */
 export interface AccountStateDraft {
+  timeline: TimelineSlice;
   tariff: TariffSlice;
   numbers: NumbersSlice;
   recording: RecordingSlice;
@@ -25,11 +27,19 @@ export interface AccountStateDraft {
   calls: CallsSlice;
 }
 
+/**
+ * The version of the state's shape, for snapshot stores: a snapshot taken under another version
+ * is folded again from events. 2: the timeline, the subscription's anchor and epoch-ms instants,
+ * callback windows' МКН.
+ */
+export const ACCOUNT_STATE_SCHEMA_VERSION = 2;
+
 /** The account state handed to callers: read-only all the way down. */
 export type AccountState = DeepReadonly<AccountStateDraft>;
 
 /** A fresh state of an account not yet opened. */
 export const initialAccountState = (): AccountStateDraft => ({
+  timeline: initialTimelineSlice(),
   tariff: initialTariffSlice(),
   numbers: initialNumbersSlice(),
   recording: initialRecordingSlice(),

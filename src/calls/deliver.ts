@@ -5,6 +5,7 @@
  */
 import { type DecisionContext, eventOf } from '../account/decision.js';
 import type { AccountEvent } from '../account/events.js';
+import type { SkipReason } from '../notifications/events.js';
 import type { SendSlot } from '../notifications/quiet-hours.js';
 import type { Channel, Scenario } from '../notifications/scenario.js';
 import type { ScenarioSettings } from '../notifications/state.js';
@@ -25,7 +26,7 @@ const skip = (
   delivery: Delivery,
   scenario: Scenario,
   channel: Channel,
-  reason: 'sms-balance-exhausted' | 'suppressed',
+  reason: SkipReason,
   smsNeeded: number,
 ): void => {
   delivery.out.push(
@@ -64,22 +65,27 @@ const send = (
   );
 };
 
-/** Appends the events of one notice, SMS channel first, then Telegram. */
+/** Why a notice is held back on every channel before anything is paid. */
+export type Hold = 'suppressed' | 'subscription-lapsed';
+
+/**
+ * Appends the events of one notice, SMS channel first, then Telegram. A held notice is skipped
+ * on each channel that is on with the hold as its reason, spending nothing.
+ */
 export const deliverNotice = (
   delivery: Delivery,
   scenario: Scenario,
   settings: Readonly<ScenarioSettings>,
-  suppressed: boolean,
+  hold: Hold | undefined,
 ): void => {
   const need = settings.segments;
   if (settings.sms) {
-    if (suppressed) skip(delivery, scenario, 'sms', 'suppressed', need);
-    else if (paySms(delivery.ledger, need, delivery.context, delivery.out))
-      send(delivery, scenario, 'sms', settings, need);
-    else skip(delivery, scenario, 'sms', 'sms-balance-exhausted', need);
+    const shortfall = hold ?? paySms(delivery.ledger, need, delivery.context, delivery.out);
+    if (shortfall === undefined) send(delivery, scenario, 'sms', settings, need);
+    else skip(delivery, scenario, 'sms', shortfall, need);
   }
   if (settings.telegram) {
-    if (suppressed) skip(delivery, scenario, 'telegram', 'suppressed', 0);
+    if (hold !== undefined) skip(delivery, scenario, 'telegram', hold, 0);
     else send(delivery, scenario, 'telegram', settings, 0);
   }
 };

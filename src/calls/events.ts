@@ -3,7 +3,7 @@
  * @module
  */
 import * as t from 'io-ts';
-import { Id } from '../kernel/codecs.js';
+import { Id, Instant } from '../kernel/codecs.js';
 import { DirectionCodec } from '../notifications/scenario.js';
 import { PhoneNumber } from '../numbers/phone-number.js';
 
@@ -17,7 +17,12 @@ export const CallLine = t.keyof({ multichannel: null, direct: null }, 'CallLine'
 
 /** Event payload codecs of this capability, by event type. */
 export const callsEvents = {
-  /** A finished call was registered (its instant is the event's `metadata.at`). */
+  /**
+   * A finished call was registered when its report came (`metadata.at`). `startedAt` and
+   * `endedAt` are the call's own times when the telephony side gave them (`null` otherwise,
+   * and in events of 0.1.0); the call counts as made at `startedAt`, else `endedAt`, else the
+   * report's instant.
+   */
   CallRegistered: t.type({
     callId: Id,
     direction: DirectionCodec,
@@ -26,5 +31,7 @@ export const callsEvents = {
     client: PhoneNumber,
     operator: t.union([PhoneNumber, t.null]),
     outcome: CallOutcome,
+    startedAt: t.union([Instant, t.null]),
+    endedAt: t.union([Instant, t.null]),
   }),
 };

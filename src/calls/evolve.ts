@@ -17,7 +17,8 @@ export const callsEvolutions: Evolutions<Owned> = {
     calls.registered++;
     const record = clientRecordFor(calls.clients, data.client);
     rememberCallId(record, data.callId);
-    const atMs = eventInstantMs(metadata.at);
+    // One parse per call, of the instant the call counts as made.
+    const atMs = eventInstantMs(data.startedAt ?? data.endedAt ?? metadata.at);
     if (data.direction === 'outgoing') record.lastOutgoingMs = latest(record.lastOutgoingMs, atMs);
     else if (data.line === 'multichannel') record.lastIncomingMs = latest(record.lastIncomingMs, atMs);
   },

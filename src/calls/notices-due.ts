@@ -40,13 +40,16 @@ const isSuppressed = (state: AccountState, lastNoticeMs: number | null, atMs: nu
 
 /**
  * The scenarios this call fires, in the source's order, among those with a channel on.
- * Incoming scenarios fire only for calls through an МКН (never for direct calls).
+ * Incoming scenarios fire only for calls through an МКН (never for direct calls). The visit
+ * card looks at when the call was made (`madeAtMs`), the suppression window at when notices go
+ * out (`atMs`, the report's instant).
  */
 export const noticesDue = (
   state: AccountState,
   record: DeepReadonly<ClientRecord> | undefined,
   call: CallForNotices,
   atMs: number,
+  madeAtMs: number = atMs,
 ): DueNotice[] => {
   const due: DueNotice[] = [];
   const months = state.notifications.visitCardMonths;
@@ -59,7 +62,7 @@ export const noticesDue = (
     }
     if (
       isOn(state, 'incoming-visit-card') &&
-      isFirstContact(record?.lastIncomingMs ?? null, atMs, months.incoming, zone)
+      isFirstContact(record?.lastIncomingMs ?? null, madeAtMs, months.incoming, zone)
     )
       due.push({ scenario: 'incoming-visit-card', suppressed: false });
     return due;
@@ -70,7 +73,7 @@ export const noticesDue = (
   }
   if (
     isOn(state, 'outgoing-visit-card') &&
-    isFirstContact(record?.lastOutgoingMs ?? null, atMs, months.outgoing, zone)
+    isFirstContact(record?.lastOutgoingMs ?? null, madeAtMs, months.outgoing, zone)
   )
     due.push({ scenario: 'outgoing-visit-card', suppressed: false });
   return due;

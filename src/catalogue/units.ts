@@ -12,12 +12,12 @@ export const KOPECKS_PER_ROUBLE = 100;
 /** `roubles(1500)` = 150 000 kopecks. Only for whole roubles, as catalogue figures are. */
 export const roubles = (amount: number): number => amount * KOPECKS_PER_ROUBLE;
 
-/** Formats kopecks as roubles with two decimals, e.g. `2 650.00 ₽`. Integer arithmetic only. */
+/** Formats kopecks as roubles with kopecks after a decimal comma, `2 650,00 ₽` (as `formatMoney`). Integer arithmetic only. */
 export const formatRoubles = (kopecks: number): string => {
   const sign = kopecks < 0 ? '-' : '';
   const abs = Math.abs(kopecks);
   const whole = Math.floor(abs / KOPECKS_PER_ROUBLE);
   const cents = abs % KOPECKS_PER_ROUBLE;
   const grouped = String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
-  return `${sign}${grouped}.${String(cents).padStart(2, '0')} ₽`;
+  return `${sign}${grouped},${String(cents).padStart(2, '0')} ₽`;
 };

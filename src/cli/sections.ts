@@ -6,8 +6,10 @@
  */
 
 import { type Billing, billing } from '../projections/billing.js';
+import { lapses } from '../projections/billing-calendar.js';
 import { monthlyFee } from '../projections/billing-fee.js';
 import { type Statement, statement } from '../projections/billing-statement.js';
+import { formatCount as count } from '../projections/format.js';
 import {
   formatQuota,
   freeBytes,
@@ -60,7 +62,7 @@ const quota: Section<QuotaUsage> = {
       `  ${text.packs}`,
       `  ${text.monthlyCharge}`,
       ...text.parts.map((part, i) => `  ${i === 0 ? 'Тариф' : `Пакет ${i}`}: ${part}`),
-      `  Записей хранится: ${heldCount(view)}, удалено при нехватке места: ${view.evicted.length}`,
+      `  Записей хранится: ${count(heldCount(view))}, удалено при нехватке места: ${count(view.evicted.length)}`,
     ];
   },
   json: (view) => ({
@@ -88,8 +90,11 @@ const sms: Section<SmsBalance> = {
       'SMS',
       `  ${formatSmsBalance(view)}`,
       ...(renewing === null ? [] : [`  ${renewing}`]),
-      `  Куплено пакетов: ${view.purchases}, продлено автоматически: ${view.renewals}`,
-      `  Не отправлено: нет SMS — ${view.skippedByReason['sms-balance-exhausted']}, повтор в окне — ${view.skippedByReason.suppressed}`,
+      `  Куплено пакетов: ${count(view.purchases)}, продлено автоматически: ${count(view.renewals)}`,
+      `  Не отправлено: нет SMS — ${count(view.skippedByReason['sms-balance-exhausted'])}, ` +
+        `повтор в окне — ${count(view.skippedByReason.suppressed)}, ` +
+        `бесплатный пакет уже был — ${count(view.skippedByReason['free-sms-package-used'])}, ` +
+        `абонемент не оплачен — ${count(view.skippedByReason['subscription-lapsed'])}`,
     ];
   },
   json: (view) => ({
@@ -115,8 +120,8 @@ export const statementOf = (view: Billing, context: SectionContext): Statement |
 const bill: Section<Billing> = {
   name: 'billing',
   start: () => privateFold(billing),
-  text: (view, context) => billingText(monthlyFee(view), statementOf(view, context)),
-  json: (view, context) => billingJson(monthlyFee(view), statementOf(view, context)),
+  text: (view, context) => billingText(monthlyFee(view), statementOf(view, context), lapses(view)),
+  json: (view, context) => billingJson(monthlyFee(view), statementOf(view, context), lapses(view)),
 };
 
 // The history projection keeps every event; the CLI keeps only the tail it prints (bounded memory).

@@ -10,7 +10,7 @@ export interface ValidationIssue {
   readonly path: string;
   /** What the field should have been, in words (the io-ts codec name). */
   readonly expected: string;
-  /** The value that came, as received. */
+  /** What came: the value itself when small (a number, a boolean, `null`, a short string), else an excerpt. */
   readonly actual: unknown;
   /** `path: expected …, got …`: one line a person can read. */
   readonly message: string;

@@ -1,13 +1,15 @@
 /**
  * Registries from a message `type` to its codec. Decoding looks the codec up by tag, never by
  * trying a union member after member, and an upcaster chain brings older event schema versions
- * up to the current one on read.
+ * up to the current one on read. Every payload is first copied into plain data: an own
+ * `__proto__`, `constructor` or `prototype` key anywhere in it is refused here, for every type.
  * @module
  */
 import { type Either, isLeft, left, right } from 'fp-ts/lib/Either.js';
 import type * as t from 'io-ts';
 import { type ValidationError, validationError } from './errors.js';
-import { issueAt, issuesOf } from './validation.js';
+import { toPlainData } from './plain-data.js';
+import { capIssues, issueAt, issuesOf } from './validation.js';
 
 /** Turns `data` of schema version `from` into version `from + 1`. */
 export type Upcaster = (data: unknown) => unknown;
@@ -59,7 +61,10 @@ export const createPayloadRegistry = (
           validationError([issueAt('metadata.schemaVersion', `an integer from 1 to ${current}`, written)]),
         );
       }
-      let payload = data;
+      // The one gate for every payload: a plain copy, so no codec or upcaster reads the caller's objects.
+      const plain = toPlainData(data, 'data');
+      if (!plain.ok) return left(validationError(capIssues(plain.issues, plain.total, 'data')));
+      let payload = plain.value;
       for (let version = written; version < current; version++) {
         const upcast = definition.upcasters?.[version];
         if (upcast === undefined) {
@@ -69,7 +74,12 @@ export const createPayloadRegistry = (
             ]),
           );
         }
-        payload = upcast(payload);
+        try {
+          payload = upcast(payload);
+        } catch {
+          // An upcaster written for well-formed old data may trip over a malformed one.
+          return left(validationError([issueAt('data', `data of schema version ${version}`, payload)]));
+        }
       }
       const result = definition.codec.validate(payload, [
         { key: '', type: definition.codec, actual: payload },

@@ -6,7 +6,7 @@
  */
 import { type Either, isLeft, left, right } from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
-import { Id, Instant, NonNegativeInt, PositiveInt } from './codecs.js';
+import { EventId, Id, Instant, NonNegativeInt, PositiveInt, StreamId } from './codecs.js';
 import type { AnyEvent, StoredEvent, StoredEventMetadata } from './envelope.js';
 import { type StoreError, storeError, type ValidationError } from './errors.js';
 import type { PayloadRegistry } from './registry.js';
@@ -14,8 +14,8 @@ import { decodeWith } from './validation.js';
 
 const StoredMetadataCodec = t.type(
   {
-    eventId: Id,
-    streamId: Id,
+    eventId: EventId,
+    streamId: StreamId,
     version: PositiveInt,
     globalPosition: NonNegativeInt,
     at: Instant,
@@ -35,7 +35,8 @@ export const decodeStoredEvent = <E extends AnyEvent>(
   registry: PayloadRegistry,
   raw: unknown,
 ): Either<ValidationError, StoredEvent<E>> => {
-  const envelope = decodeWith(RawStoredEvent, raw);
+  // The payload is copied and checked once, by the registry.
+  const envelope = decodeWith(RawStoredEvent, raw, '', 'data');
   if (isLeft(envelope)) return envelope;
   const { type, data, metadata: m } = envelope.right;
   const payload = registry.decodeData(type, data, m.schemaVersion);

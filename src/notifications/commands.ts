@@ -3,17 +3,9 @@
  * @module
  */
 import * as t from 'io-ts';
-import { intRange, strictType } from '../kernel/codecs.js';
+import { intRange, NotificationText, strictType } from '../kernel/codecs.js';
 import { ClockTime } from './events.js';
 import { DirectionCodec, ScenarioCodec } from './scenario.js';
-
-/** Any text up to 10 000 code units; the 210-character rule is the decider's (`SmsTextTooLong`). */
-const Text = new t.Type<string, string, unknown>(
-  'a text',
-  (u): u is string => typeof u === 'string' && u.length <= 10_000,
-  (u, c) => (typeof u === 'string' && u.length <= 10_000 ? t.success(u) : t.failure(u, c)),
-  t.identity,
-);
 
 /** Command payload codecs of this capability, by command type. */
 export const notificationsCommands = {
@@ -22,7 +14,7 @@ export const notificationsCommands = {
     scenario: ScenarioCodec,
     sms: t.boolean,
     telegram: t.boolean,
-    text: Text,
+    text: NotificationText,
   }),
   /** Sets a visit card's period, 1–12 months. */
   SetVisitCardPeriod: strictType({ direction: DirectionCodec, months: intRange(1, 12) }),

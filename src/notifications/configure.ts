@@ -35,7 +35,7 @@ export const decideConfigureNotification: DecideFn<'ConfigureNotification'> = (c
   const current = state.notifications.scenarios[scenario];
   if (current.sms === sms && current.telegram === telegram && current.text === text) return accept();
   if (telegram && !current.telegram) {
-    const lapsed = subscriptionLapsed(state, context.atMs);
+    const lapsed = subscriptionLapsed(state, context);
     if (lapsed !== undefined) return left(lapsed);
   }
   // The Telegram fee started when it was turned on: a later edit keeps that price.

@@ -3,7 +3,7 @@
  * @module
  */
 import * as t from 'io-ts';
-import { Id, Instant, intRange, NonNegativeInt } from '../kernel/codecs.js';
+import { Id, Instant, intRange, NonNegativeInt, NotificationText } from '../kernel/codecs.js';
 import { PhoneNumber } from '../numbers/phone-number.js';
 import { ChannelCodec, DirectionCodec, ScenarioCodec } from './scenario.js';
 
@@ -18,6 +18,25 @@ export const ClockTime = new t.Type<string, string, unknown>(
 /** Quiet hours: sending allowed from `from` to `to` in the account's time zone. */
 export const QuietHoursCodec = t.type({ from: ClockTime, to: ClockTime }, 'QuietHours');
 
+/**
+ * Why a due notice was not sent: `suppressed` (one per client per scenario within the window),
+ * `sms-balance-exhausted` (no SMS and no package that could renew to cover them),
+ * `free-sms-package-used` (the free package, the renewing one, was already had this billing
+ * period), `subscription-lapsed` (paid services are suspended until the subscription is renewed).
+ */
+export const SkipReasonCodec = t.keyof(
+  {
+    'sms-balance-exhausted': null,
+    suppressed: null,
+    'free-sms-package-used': null,
+    'subscription-lapsed': null,
+  },
+  'SkipReason',
+);
+
+/** Why a due notice was not sent (see {@link SkipReasonCodec}). */
+export type SkipReason = t.TypeOf<typeof SkipReasonCodec>;
+
 /** Event payload codecs of this capability, by event type. */
 export const notificationsEvents = {
   /** A scenario's channels and text were saved. Telegram's price in effect is carried. */
@@ -25,7 +44,7 @@ export const notificationsEvents = {
     scenario: ScenarioCodec,
     sms: t.boolean,
     telegram: t.boolean,
-    text: t.string,
+    text: NotificationText,
     characters: NonNegativeInt,
     segments: NonNegativeInt,
     encoding: t.keyof({ 'GSM-7': null, 'UCS-2': null }),
@@ -46,19 +65,19 @@ export const notificationsEvents = {
     scenario: ScenarioCodec,
     channel: ChannelCodec,
     recipient: PhoneNumber,
-    text: t.string,
+    text: NotificationText,
     segments: NonNegativeInt,
     smsSpent: NonNegativeInt,
     sendAt: Instant,
     deferred: t.boolean,
   }),
-  /** A notice that was due was not sent, and why (e.g. `sms-balance-exhausted`, `suppressed`). */
+  /** A notice that was due was not sent, and why ({@link SkipReasonCodec}); `smsNeeded` is 0 on Telegram. */
   NotificationSkipped: t.type({
     callId: Id,
     scenario: ScenarioCodec,
     channel: ChannelCodec,
     recipient: PhoneNumber,
-    reason: t.keyof({ 'sms-balance-exhausted': null, suppressed: null }),
+    reason: SkipReasonCodec,
     smsNeeded: NonNegativeInt,
   }),
 };

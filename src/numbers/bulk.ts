@@ -5,21 +5,9 @@
  */
 import { type Decision, reject } from '../account/decision.js';
 import type { E164 } from './phone-number.js';
-import type { NumberOption } from './state.js';
+import type { IneligibleNumber, IneligibleReason, NumberOption } from './state.js';
 
-/** Why a number cannot take part in a bulk option change. */
-export type IneligibleReason =
-  | 'unknown-number'
-  | 'added-number'
-  | 'already-enabled'
-  | 'already-disabled'
-  | 'no-multichannel-number';
-
-/** A number left out, and why (the shape of the events' `skipped`). */
-export interface IneligibleNumber {
-  number: E164;
-  reason: IneligibleReason;
-}
+export type { IneligibleNumber, IneligibleReason };
 
 /** `DuplicateNumbers` if a number is listed twice (after normalisation), else `undefined`. */
 export const refuseDuplicates = (numbers: readonly E164[]): Decision | undefined => {

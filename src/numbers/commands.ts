@@ -3,7 +3,7 @@
  * @module
  */
 import * as t from 'io-ts';
-import { Id, nonEmptyString, strictType } from '../kernel/codecs.js';
+import { Department, Id, LIMITS, MelodyName, Name, strictType } from '../kernel/codecs.js';
 import { NumberKindCodec, NumberOptionCodec, ShortNumberCodec } from './events.js';
 import { PhoneNumber } from './phone-number.js';
 
@@ -13,12 +13,13 @@ const NumberList = t.array(PhoneNumber);
  * 1 to 10 000 numbers (the header checkbox of the source's table turns an option on for many).
  * An `ArrayType`, so an error inside names its index: `data.numbers[2]`.
  */
+const MAX_NUMBERS = LIMITS.numbersPerCommand;
 const Numbers = new t.ArrayType<typeof PhoneNumber, string[], string[], unknown>(
-  'a list of 1 to 10000 phone numbers',
+  `a list of 1 to ${MAX_NUMBERS} phone numbers`,
   (u): u is string[] =>
-    Array.isArray(u) && u.length > 0 && u.length <= 10_000 && u.every((x) => PhoneNumber.is(x)),
+    Array.isArray(u) && u.length > 0 && u.length <= MAX_NUMBERS && u.every((x) => PhoneNumber.is(x)),
   (u, c) => {
-    if (!Array.isArray(u) || u.length === 0 || u.length > 10_000) return t.failure(u, c);
+    if (!Array.isArray(u) || u.length === 0 || u.length > MAX_NUMBERS) return t.failure(u, c);
     return NumberList.validate(u, c);
   },
   t.identity,
@@ -31,12 +32,14 @@ export const numbersCommands = {
   AddMultichannelNumber: strictType({ number: PhoneNumber }),
   /** Makes an МКН of the account the main one. */
   SetMainMultichannelNumber: strictType({ number: PhoneNumber }),
+  /** Removes an МКН that is neither the main one nor the last one; its fee stops that day. */
+  RemoveMultichannelNumber: strictType({ number: PhoneNumber }),
   /** Adds a user number (an employee's, or an external `added` one). */
   AddNumber: strictType({
     number: PhoneNumber,
     kind: NumberKindCodec,
-    fullName: nonEmptyString(200),
-    department: t.string,
+    fullName: Name,
+    department: Department,
   }),
   /** Removes a user number, freeing its short number. */
   RemoveNumber: strictType({ number: PhoneNumber }),
@@ -58,7 +61,7 @@ export const numbersCommands = {
   /** Gives a number with the short-number option a 4-digit short number, unique in the account. */
   AssignShortNumber: strictType({ number: PhoneNumber, shortNumber: ShortNumberCodec }),
   /** Registers an uploaded melody. */
-  UploadMelody: strictType({ melodyId: Id, name: nonEmptyString(200) }),
+  UploadMelody: strictType({ melodyId: Id, name: MelodyName }),
   /** Chooses the melody of a number with the melody option. */
   SetNumberMelody: strictType({ number: PhoneNumber, melodyId: Id }),
 };

@@ -12,12 +12,14 @@ import {
   decideSetNumberMelody,
   decideUploadMelody,
 } from './option-settings.js';
+import { decideRemoveMultichannelNumber } from './remove-multichannel.js';
 import { decideAddNumber, decideRemoveNumber } from './user-numbers.js';
 
 /** Decisions of this capability, by command type. */
 export const numbersDecisions: Decisions<keyof typeof numbersCommands> = {
   AddMultichannelNumber: decideAddMultichannelNumber,
   SetMainMultichannelNumber: decideSetMainMultichannelNumber,
+  RemoveMultichannelNumber: decideRemoveMultichannelNumber,
   AddNumber: decideAddNumber,
   RemoveNumber: decideRemoveNumber,
   EnableNumberOption: decideEnableNumberOption,

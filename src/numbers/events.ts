@@ -3,7 +3,7 @@
  * @module
  */
 import * as t from 'io-ts';
-import { Id, NonNegativeInt, nonEmptyString } from '../kernel/codecs.js';
+import { Code, Department, Id, MelodyName, Name, NonNegativeInt, PositiveInt } from '../kernel/codecs.js';
 import { PhoneNumber } from './phone-number.js';
 
 /** `regular` | `added`. */
@@ -22,7 +22,7 @@ export const ShortNumberCodec = new t.Type<string, string, unknown>(
 );
 
 /** A number left out of a bulk option change, and why. */
-export const SkippedNumber = t.type({ number: PhoneNumber, reason: t.string }, 'SkippedNumber');
+export const SkippedNumber = t.type({ number: PhoneNumber, reason: Code }, 'SkippedNumber');
 
 /** Event payload codecs of this capability, by event type. */
 export const numbersEvents = {
@@ -34,8 +34,8 @@ export const numbersEvents = {
   NumberAdded: t.type({
     number: PhoneNumber,
     kind: NumberKindCodec,
-    fullName: nonEmptyString(200),
-    department: t.string,
+    fullName: Name,
+    department: Department,
   }),
   /** A user number was removed with the options it had; its short number is free again. */
   NumberRemoved: t.type({
@@ -68,7 +68,20 @@ export const numbersEvents = {
     previous: t.union([ShortNumberCodec, t.null]),
   }),
   /** A melody was uploaded. */
-  MelodyUploaded: t.type({ melodyId: Id, name: nonEmptyString(200) }),
+  MelodyUploaded: t.type({ melodyId: Id, name: MelodyName }),
   /** A number plays this melody to its callers. */
   NumberMelodySet: t.type({ number: PhoneNumber, melodyId: Id }),
+  /**
+   * An МКН was removed. `callerIdNumbers`: the user numbers that showed it as caller ID and now
+   * show `fallback`, the main МКН. `multichannelNumbers`: how many МКН the account has after it
+   * (the extra ones beyond the tariff's included count are charged; this one's fee stops the day
+   * it is removed). Callback windows opened through it close in the same decision
+   * (`SmartCallbackWindowClosed`).
+   */
+  MultichannelNumberRemoved: t.type({
+    number: PhoneNumber,
+    fallback: PhoneNumber,
+    callerIdNumbers: t.array(PhoneNumber),
+    multichannelNumbers: PositiveInt,
+  }),
 };

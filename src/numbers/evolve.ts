@@ -23,6 +23,15 @@ export const numbersEvolutions: Evolutions<keyof typeof numbersEvents> = {
   MainMultichannelNumberSet: (draft, { data }) => {
     draft.numbers.mainMultichannel = data.number;
   },
+  MultichannelNumberRemoved: (draft, { data }) => {
+    const numbers = draft.numbers;
+    // An account has a few МКН: filtering the list is cheap, and it is rare.
+    numbers.multichannel = numbers.multichannel.filter((number) => number !== data.number);
+    for (const number of data.callerIdNumbers) {
+      const callerId = Object.hasOwn(numbers.users, number) ? numbers.users[number]?.callerId : undefined;
+      if (callerId) callerId.multichannelNumber = data.fallback;
+    }
+  },
   NumberAdded: (draft, { data }) => {
     draft.numbers.users[data.number] = {
       number: data.number,

@@ -2,13 +2,16 @@
  * Multichannel numbers (МКН): `AddMultichannelNumber`, `SetMainMultichannelNumber`.
  * @module
  */
+import { left } from 'fp-ts/lib/Either.js';
 import { accept, type DecideFn, eventOf, reject } from '../account/decision.js';
+import { subscriptionLapsed } from '../tariff/guards.js';
 import { isMultichannelNumber, userNumberOf } from './find.js';
 
 /**
  * Adds an МКН; the first one becomes the main one. The event carries the catalogue's price of
  * an МКН beyond the tariff's included ones, in effect now. Errors: `MultichannelNumberExists`,
- * `NumberIsUserNumber` (a number is either an МКН or a user number, never both).
+ * `NumberIsUserNumber` (a number is either an МКН or a user number, never both),
+ * `SubscriptionLapsed` (an extra, charged МКН while the subscription is lapsed).
  */
 export const decideAddMultichannelNumber: DecideFn<'AddMultichannelNumber'> = (command, state, context) => {
   const { number } = command.data;
@@ -23,6 +26,12 @@ export const decideAddMultichannelNumber: DecideFn<'AddMultichannelNumber'> = (c
       field: 'data.number',
       number,
     });
+  }
+  // An МКН beyond the tariff's included ones is charged: not while paid services are suspended.
+  const included = state.tariff.terms?.includedMultichannelNumbers ?? 0;
+  if (state.numbers.multichannel.length >= included) {
+    const lapsed = subscriptionLapsed(state, context);
+    if (lapsed !== undefined) return left(lapsed);
   }
   const main = state.numbers.multichannel.length === 0;
   const extraMonthlyFee = context.catalogue.extraMultichannelNumber.monthlyFee;

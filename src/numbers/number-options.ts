@@ -18,7 +18,7 @@ export const decideEnableNumberOption: DecideFn<'EnableNumberOption'> = (command
   const { option, numbers } = command.data;
   const duplicates = refuseDuplicates(numbers);
   if (duplicates !== undefined) return duplicates;
-  const lapsed = subscriptionLapsed(state, context.atMs);
+  const lapsed = subscriptionLapsed(state, context);
   if (lapsed !== undefined) return left(lapsed);
   const main = state.numbers.mainMultichannel;
   const external = option === 'callerId' || option === 'recording';

@@ -1,24 +1,51 @@
 /**
- * Phone numbers, normalised to E.164 (SPEC decision 12). Russian spellings — `8 (912) 345-67-89`,
+ * Phone numbers, normalised to E.164. Russian spellings — `8 (912) 345-67-89`,
  * `+7 912 345 67 89`, `89123456789` — are one number, `+79123456789`. Parsing is done by
  * libphonenumber-js (see docs/decisions.md): its metadata knows which lengths and prefixes are
  * valid, which our own lines would not.
+ *
+ * Input already in E.164 form (what services send and every stored event carries) takes a fast
+ * path: its answer is remembered, so each such number is parsed once, not once per decode.
  * @module
  */
 import * as t from 'io-ts';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { LIMITS } from '../kernel/limits.js';
 
 /** A phone number in E.164, e.g. `+79123456789`. */
 export type E164 = string;
 
-const MAX_INPUT = 40;
+/** `+`, a country code that does not start with 0, and at most 15 digits in all. */
+const E164_SHAPE = /^\+[1-9]\d{1,14}$/;
+/** E.164 answers remembered at most (the oldest is forgotten first). */
+const REMEMBERED = 10_000;
+const remembered = new Map<string, E164 | undefined>();
 
-/** Normalises a phone number to E.164 (Russia is the default country), or `undefined`. */
-export const normalisePhoneNumber = (input: string): E164 | undefined => {
-  if (input.length === 0 || input.length > MAX_INPUT) return undefined;
+/** The full parse: any spelling, Russia as the default country. */
+const parse = (input: string): E164 | undefined => {
   const parsed = parsePhoneNumberFromString(input, 'RU');
   return parsed?.isValid() ? parsed.number : undefined;
 };
+
+/**
+ * Normalises a phone number to E.164 (Russia is the default country), or `undefined`. Input of
+ * more than 64 characters is refused before parsing.
+ */
+export const normalisePhoneNumber = (input: string): E164 | undefined => {
+  if (input.length === 0 || input.length > LIMITS.phoneNumber) return undefined;
+  if (!E164_SHAPE.test(input)) return parse(input);
+  // The answer for this exact text was the full parse's own: it is certain.
+  const known = remembered.get(input);
+  if (known !== undefined || remembered.has(input)) return known;
+  const answer = parse(input);
+  if (remembered.size >= REMEMBERED) remembered.delete(remembered.keys().next().value as string);
+  remembered.set(input, answer);
+  return answer;
+};
+
+/** The full parse, bypassing the fast path (to check that both give the same answers). */
+export const normalisePhoneNumberSlowly = (input: string): E164 | undefined =>
+  input.length === 0 || input.length > LIMITS.phoneNumber ? undefined : parse(input);
 
 /** io-ts codec: decodes any common spelling of a number into E.164; encodes as is. */
 export const PhoneNumber = new t.Type<E164, E164, unknown>(

@@ -13,6 +13,20 @@ export type NumberOption = 'callerId' | 'shortNumber' | 'recording' | 'melody';
 /** Every per-number option, in the source's column order. */
 export const NUMBER_OPTIONS: readonly NumberOption[] = ['callerId', 'recording', 'shortNumber', 'melody'];
 
+/** Why a number cannot take part in a bulk option change. */
+export type IneligibleReason =
+  | 'unknown-number'
+  | 'added-number'
+  | 'already-enabled'
+  | 'already-disabled'
+  | 'no-multichannel-number';
+
+/** A number left out of a bulk option change, and why (the shape of the events' `skipped`). */
+export interface IneligibleNumber {
+  number: E164;
+  reason: IneligibleReason;
+}
+
 /** An option that is on, with the monthly price in effect when it was turned on. */
 export interface OptionOn {
   monthlyFee: number;

@@ -6,11 +6,10 @@
  * the line's amount exactly.
  * @module
  */
-import { formatRoubles } from '../catalogue/units.js';
 import type { StatementLine } from './billing-statement.js';
 import type { BillingItem } from './billing-view.js';
 import { addDaysToDate } from './calendar.js';
-import { divideHalfUp } from './format.js';
+import { divideHalfUp, formatCount, formatMoney } from './format.js';
 import { type Language, OPTION_NAMES } from './labels.js';
 
 /** One day behind a line. */
@@ -24,7 +23,7 @@ export interface ExplainedDay {
 /** What a line is made of. */
 export interface Explanation {
   readonly label: string;
-  /** e.g. `700.00 ₽ × 15 / 30 = 350.00 ₽` (Σ quantity-days over days in the period). */
+  /** `700,00 ₽ × 15 / 30 = 350,00 ₽` (en `₽700.00 × 15 / 30 = ₽350.00`): Σ quantity-days over days in the period. */
   readonly formula: string;
   /** Days with a quantity, in order (days without one accrue nothing). */
   readonly days: readonly ExplainedDay[];
@@ -63,8 +62,9 @@ export const lineLabel = (
       return OPTION_NAMES[language][line.detail as keyof (typeof OPTION_NAMES)['ru']] ?? String(line.detail);
     case 'sms-package': {
       const renewal = line.reason === 'auto-renewal';
-      if (ru) return `Пакет ${line.size} SMS${renewal ? ' (автопродление)' : ''}`;
-      return `${line.size} SMS package${renewal ? ' (automatic renewal)' : ''}`;
+      const size = formatCount(line.size ?? 0, language);
+      if (ru) return `Пакет ${size} SMS${renewal ? ' (автопродление)' : ''}`;
+      return `${size} SMS package${renewal ? ' (automatic renewal)' : ''}`;
     }
     default:
       return ITEM_LABELS[language][line.item];
@@ -75,7 +75,7 @@ export const lineLabel = (
 export const explain = (line: StatementLine, language: Language = 'ru'): Explanation => {
   const label = lineLabel(line, language);
   if (line.kind === 'one-off') {
-    const formula = `${formatRoubles(line.unitPrice)} = ${formatRoubles(line.amount)}`;
+    const formula = `${formatMoney(line.unitPrice, language)} = ${formatMoney(line.amount, language)}`;
     return {
       label,
       formula,
@@ -93,6 +93,8 @@ export const explain = (line: StatementLine, language: Language = 'ru'): Explana
     days.push({ date: addDaysToDate(line.firstDay, index), quantity, accrual: total - accrued });
     accrued = total;
   });
-  const formula = `${formatRoubles(line.unitPrice)} × ${line.quantityDays} / ${line.days} = ${formatRoubles(line.amount)}`;
+  const money = (kopecks: number) => formatMoney(kopecks, language);
+  const count = (n: number) => formatCount(n, language);
+  const formula = `${money(line.unitPrice)} × ${count(line.quantityDays)} / ${line.days} = ${money(line.amount)}`;
   return { label, formula, days, amount: line.amount };
 };

@@ -12,14 +12,12 @@ import { emptyChunkedList, lastItem, pushItem } from './chunked-list.js';
 export const lineKey = (item: BillingItem, detail: string | null, unitPrice: number): string =>
   detail === null ? `${item}@${unitPrice}` : `${item}:${detail}@${unitPrice}`;
 
-const billed = (view: BillingDraft, quantity: number): number => (view.lapsed ? 0 : quantity);
-
-/** Appends a change point unless the billed quantity stays the same; never goes back in time. */
-export const recordChange = (line: LineTrack, billedQuantity: number, atMs: number): void => {
+/** Appends a change point unless the quantity stays the same; never goes back in time. */
+export const recordChange = (line: LineTrack, quantity: number, atMs: number): void => {
   const last = lastItem(line.changes);
   const lastQuantity = last === undefined ? 0 : last[1];
-  if (lastQuantity === billedQuantity) return;
-  pushItem(line.changes, [last === undefined ? atMs : Math.max(atMs, last[0]), billedQuantity]);
+  if (lastQuantity === quantity) return;
+  pushItem(line.changes, [last === undefined ? atMs : Math.max(atMs, last[0]), quantity]);
 };
 
 /** Sets a line's quantity from `atMs` on, creating the line on first use. */
@@ -40,7 +38,7 @@ export const setQuantity = (
     view.lineCount += 1;
   }
   line.quantity = quantity;
-  recordChange(line, billed(view, quantity), atMs);
+  recordChange(line, quantity, atMs);
 };
 
 /**
@@ -71,14 +69,4 @@ export const byPrice = (prices: readonly number[]): Array<[null, number, number]
   const counts = new Map<number, number>();
   for (const price of prices) counts.set(price, (counts.get(price) ?? 0) + 1);
   return [...counts].map(([price, count]) => [null, price, count]);
-};
-
-/** Lapsing or renewing: every line's billed quantity changes at `atMs`. */
-export const setLapsed = (view: BillingDraft, lapsed: boolean, atMs: number): void => {
-  if (view.lapsed === lapsed) return;
-  view.lapsed = lapsed;
-  for (const key in view.lines) {
-    const line = view.lines[key]!;
-    recordChange(line, billed(view, line.quantity), atMs);
-  }
 };

@@ -1,11 +1,14 @@
 /**
  * Billing of the tariff's counted things and of per-number options: the tariff line, employees
  * beyond the included count (regular user numbers; `added` ones are not employees), МКН beyond
- * the included count (the first ones added are the included ones, the rest each at the price its
- * event carried), and each option × the numbers that have it, at the price each was turned on at.
+ * the included count (the first ones added and still there are the included ones, the rest each
+ * at the price its event carried), and each option × the numbers that have it, at the price each
+ * was turned on at.
  * @module
  */
+
 import type { AccountEventOf } from '../account/events.js';
+import { instantMs } from '../kernel/codecs.js';
 import { deleteEntry, getEntry, setEntry } from '../kernel/collections/chunked-map.js';
 import { byPrice, lineKey, setQuantity, syncItem } from './billing-lines.js';
 import type { BilledTariff, BillingDraft, NumberFees } from './billing-view.js';
@@ -32,7 +35,7 @@ export const syncTariff = (view: BillingDraft, atMs: number): void => {
   syncItem(
     view,
     'extra-multichannel',
-    byPrice(view.multichannelFees.slice(t.includedMultichannelNumbers)),
+    byPrice(view.multichannel.slice(t.includedMultichannelNumbers).map((m) => m.fee)),
     atMs,
   );
 };
@@ -63,14 +66,14 @@ export const numberAdded = (view: BillingDraft, event: AccountEventOf<'NumberAdd
   setEntry(view.numbers, event.data.number, fees);
   if (!regular) return;
   view.employees += 1;
-  syncTariff(view, Date.parse(event.metadata.at));
+  syncTariff(view, instantMs(event.metadata.at));
 };
 
 /** A user number was removed with its options. */
 export const numberRemoved = (view: BillingDraft, event: AccountEventOf<'NumberRemoved'>): void => {
   const fees = getEntry(view.numbers, event.data.number);
   if (fees === undefined) return;
-  const atMs = Date.parse(event.metadata.at);
+  const atMs = instantMs(event.metadata.at);
   const deltas: OptionDeltas = new Map();
   for (const option of OPTIONS) {
     const fee = fees[option];
@@ -100,5 +103,5 @@ export const optionSwitched = (
     if (fee !== null) addDelta(deltas, option, fee, 1);
     fees[option] = fee;
   }
-  applyDeltas(view, deltas, Date.parse(event.metadata.at));
+  applyDeltas(view, deltas, instantMs(event.metadata.at));
 };

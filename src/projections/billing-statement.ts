@@ -1,18 +1,28 @@
 /**
- * A prorated statement for one subscription period (SPEC decision 2). Per monthly line: the unit
- * price in effect, the quantity of each calendar day of the period (the largest quantity seen at
- * any moment of that day, in the account's time zone), Σ of those, the days in the period, and
- * `amount = unitPrice × Σ / days` rounded half up once per line with integer arithmetic. SMS
- * packages bought or renewed in the period are one-off lines at their price (0 ₽ ones included).
- * Total = Σ lines. All kopecks. Days after the last event carry the quantities known now, so the
- * statement of the current period is what it will be if nothing changes.
+ * A prorated statement for one stretch of the billing calendar: a subscription period, or a
+ * lapse. Per monthly line: the unit price, the quantity of each calendar day in the account's
+ * time zone (the largest held that day, each unit at the price in effect at the end of the day:
+ * see `billing-daily`), Σ of those, the days in the period, and `amount = unitPrice × Σ / days`
+ * rounded half up once per line with integer arithmetic. A lapse bills no monthly line: nobody
+ * paid for its days. SMS packages bought or renewed in the stretch are one-off lines at their
+ * price (0 ₽ ones included). Total = Σ lines. All kopecks. Days after the last event carry the
+ * quantities known now, so the statement of the current period is what it will be if nothing
+ * changes.
  * @module
  */
 
 import type { Billing } from './billing.js';
+import {
+  type BillingPeriod,
+  billingPeriodAt,
+  billingPeriodByIndex,
+  type DayRange,
+  type PeriodStatus,
+} from './billing-calendar.js';
+import { groupDaily, groupOf } from './billing-daily.js';
 import { compareLines } from './billing-fee.js';
-import type { BillingItem, ChangePoint, OneOffCharge } from './billing-view.js';
-import { dayOf, instantOrDateMs, type Period, periodByIndex, periodContaining } from './calendar.js';
+import type { BillingItem, LineTrack, OneOffCharge } from './billing-view.js';
+import { dayOf, instantOrDateMs, type Period } from './calendar.js';
 import { itemAt, lowerBound, type ReadonlyChunkedList } from './chunked-list.js';
 import { divideHalfUp } from './format.js';
 
@@ -50,38 +60,21 @@ export interface OneOffStatementLine {
 /** A line of a statement. */
 export type StatementLine = MonthlyStatementLine | OneOffStatementLine;
 
-/** A statement for one subscription period. */
+/** A statement for one stretch of the billing calendar: a period, or a lapse. */
 export interface Statement {
   readonly timeZone: string;
   readonly period: Period;
+  /** `paid`, `forecast` (after the last paid period, auto-renewal on), `lapsed`, `not-opened`. */
+  readonly status: PeriodStatus;
+  /** Days of the stretch nobody paid for: all of a lapse's, none of a period's. */
+  readonly lapsedDays: number;
+  /** The first period after a lapse, started by a late payment. */
+  readonly startsAfterLapse: boolean;
+  /** For that period, the lapse just before it (`null` if the payment came the day it lapsed). */
+  readonly lapseBefore: DayRange | null;
   readonly lines: readonly StatementLine[];
   readonly total: number;
 }
-
-/**
- * Quantity of each day: the largest in effect at any moment of it. A change at the very start of
- * a day replaces what came before for the whole day (a tariff changed at midnight does not bill
- * the old one for that day); every change within the day counts, even one undone at once.
- */
-const dailyQuantities = (
-  changes: ReadonlyChunkedList<ChangePoint>,
-  dayStarts: readonly number[],
-): number[] => {
-  let i = lowerBound(changes, (c) => c[0] < dayStarts[0]!);
-  let quantity = i > 0 ? itemAt(changes, i - 1)![1] : 0;
-  const daily: number[] = [];
-  for (let d = 0; d + 1 < dayStarts.length; d++) {
-    const start = dayStarts[d]!;
-    const end = dayStarts[d + 1]!;
-    let most = itemAt(changes, i)?.[0] === start ? 0 : quantity;
-    for (let c = itemAt(changes, i); c !== undefined && c[0] < end; c = itemAt(changes, ++i)) {
-      quantity = c[1];
-      if (quantity > most) most = quantity;
-    }
-    daily.push(most);
-  }
-  return daily;
-};
 
 const oneOffsIn = (view: Billing, period: Period): OneOffStatementLine[] => {
   const lines: OneOffStatementLine[] = [];
@@ -106,31 +99,61 @@ const oneOffsIn = (view: Billing, period: Period): OneOffStatementLine[] => {
   return lines;
 };
 
-/** The statement of one period of the account. */
-export const statementForPeriod = (view: Billing, period: Period): Statement => {
+/** Lines by group, each group sorted by unit price. */
+const groups = (view: Billing): LineTrack[][] => {
+  const byGroup = new Map<string, LineTrack[]>();
+  for (const line of Object.values(view.lines) as LineTrack[]) {
+    const key = groupOf(line);
+    const group = byGroup.get(key);
+    if (group === undefined) byGroup.set(key, [line]);
+    else group.push(line);
+  }
+  return [...byGroup.values()].map((group) =>
+    group.sort((a, b) => a.unitPrice - b.unitPrice || a.seq - b.seq),
+  );
+};
+
+const monthlyLines = (view: Billing, period: Period): MonthlyStatementLine[] => {
   const monthly: MonthlyStatementLine[] = [];
-  for (const line of Object.values(view.lines)) {
-    const daily = dailyQuantities(line.changes as ReadonlyChunkedList<ChangePoint>, period.dayStarts);
-    const quantityDays = daily.reduce((sum, q) => sum + q, 0);
-    if (quantityDays === 0) continue;
-    const amount = divideHalfUp(line.unitPrice * quantityDays, period.days);
-    const { key, item, detail, unitPrice } = line;
-    monthly.push({
-      kind: 'monthly',
-      key,
-      item,
-      detail,
-      unitPrice,
-      quantityDays,
-      days: period.days,
-      amount,
-      firstDay: period.firstDay,
-      daily,
+  for (const group of groups(view)) {
+    const daily = groupDaily(group, period.dayStarts);
+    group.forEach((line, l) => {
+      const days = daily[l]!;
+      const quantityDays = days.reduce((sum, q) => sum + q, 0);
+      if (quantityDays === 0) return;
+      const { key, item, detail, unitPrice } = line;
+      monthly.push({
+        kind: 'monthly',
+        key,
+        item,
+        detail,
+        unitPrice,
+        quantityDays,
+        days: period.days,
+        amount: divideHalfUp(unitPrice * quantityDays, period.days),
+        firstDay: period.firstDay,
+        daily: days,
+      });
     });
   }
-  monthly.sort(compareLines);
-  const lines: StatementLine[] = [...monthly, ...oneOffsIn(view, period)];
-  return { timeZone: view.timeZone, period, lines, total: lines.reduce((sum, line) => sum + line.amount, 0) };
+  return monthly.sort(compareLines);
+};
+
+/** The statement of one stretch of the billing calendar. */
+export const statementFor = (view: Billing, stretch: BillingPeriod): Statement => {
+  const { period, status, startsAfterLapse, lapseBefore } = stretch;
+  const billed = status === 'paid' || status === 'forecast';
+  const lines: StatementLine[] = [...(billed ? monthlyLines(view, period) : []), ...oneOffsIn(view, period)];
+  return {
+    timeZone: view.timeZone,
+    period,
+    status,
+    lapsedDays: status === 'lapsed' ? period.days : 0,
+    startsAfterLapse,
+    lapseBefore,
+    lines,
+    total: lines.reduce((sum, line) => sum + line.amount, 0),
+  };
 };
 
 /**
@@ -139,14 +162,24 @@ export const statementForPeriod = (view: Billing, period: Period): Statement => 
  * `at` is not a date.
  */
 export const statement = (view: Billing, at: string | number): Statement | null => {
-  if (view.anchor === null) return null;
   const atMs = typeof at === 'number' ? at : instantOrDateMs(at, view.timeZone);
   if (atMs === undefined || Number.isNaN(atMs)) return null;
-  return statementForPeriod(view, periodContaining(Date.parse(view.anchor), view.timeZone, atMs));
+  const stretch = billingPeriodAt(view, atMs);
+  return stretch === null ? null : statementFor(view, stretch);
 };
 
-/** The statement of period `index` (0: the opening period). `null` before the account is opened. */
-export const statementByIndex = (view: Billing, index: number): Statement | null =>
-  view.anchor === null
-    ? null
-    : statementForPeriod(view, periodByIndex(Date.parse(view.anchor), view.timeZone, index));
+/**
+ * The statement of stretch `index` of the billing calendar (0: the opening period; a lapse
+ * between two periods has an index of its own). `null` before the account is opened.
+ */
+export const statementByIndex = (view: Billing, index: number): Statement | null => {
+  const stretch = billingPeriodByIndex(view, index);
+  return stretch === null ? null : statementFor(view, stretch);
+};
+
+/**
+ * The statement of the stretch of the billing calendar containing `period`'s first day: kept for
+ * callers of 0.1, whose periods were all anchored on the opening.
+ */
+export const statementForPeriod = (view: Billing, period: Period): Statement | null =>
+  statement(view, period.startMs);

@@ -43,11 +43,11 @@ export interface LineTrack {
   detail: string | null;
   /** Monthly price per unit in effect, kopecks (carried by the events). */
   unitPrice: number;
-  /** Units now, as configured (also while the subscription is lapsed). */
+  /** Units now, as configured (also while the subscription is lapsed: lapsed days are left out when billed). */
   quantity: number;
   /** Order in which lines first appeared. */
   seq: number;
-  /** Billed quantity over time (0 while lapsed), in time order. */
+  /** Quantity over time, in time order. */
   changes: ChunkedList<ChangePoint>;
 }
 
@@ -59,6 +59,20 @@ export interface OneOffCharge {
   size: number;
   price: number;
   reason: 'purchase' | 'auto-renewal';
+}
+
+/**
+ * A run of paid periods anchored on one instant: the opening, or a payment after a lapse (a
+ * late payment starts a new period at its own instant, and later periods are anchored on it).
+ * Renewals that continue the run move `paidUntilMs`.
+ */
+export interface PaidRun {
+  /** The instant periods are anchored on, epoch ms: they are `anchor + k months`. */
+  anchorMs: number;
+  /** The first paid instant of the run (its anchor, but for a renewal stored by 0.1 after a lapse). */
+  startMs: number;
+  /** The end of the last period paid for, epoch ms. */
+  paidUntilMs: number;
 }
 
 /** The tariff terms billing needs. */
@@ -83,19 +97,23 @@ export interface NumberFees {
 /** The billing view (mutable form; callers get it read-only). */
 export interface BillingDraft {
   timeZone: string;
-  /** Start of the opening period: periods are anchored on it. `null` until opened. */
+  /** Start of the opening period (`null` until opened); a payment after a lapse anchors later ones (`paidRuns`). */
   anchor: string | null;
   tariff: BilledTariff | null;
   /** Regular user numbers. */
   employees: number;
   numbers: ChunkedMap<NumberFees>;
-  /** Price beyond the included count of each МКН, in the order they were added. */
-  multichannelFees: number[];
+  /** Each МКН with its price beyond the included count, in the order they were added. */
+  multichannel: Array<{ number: string; fee: number }>;
   recordingFee: number | null;
   packFees: number[];
   telegramFees: Record<Scenario, number | null>;
   smartCallbackFee: number | null;
-  /** The subscription lapsed: nothing accrues until it is renewed. */
+  /** Runs of paid periods in time order; the gaps between them were not paid for. */
+  paidRuns: PaidRun[];
+  /** Auto-renewal is on: days after the last paid period are billed as the renewal will bill them. */
+  autoRenewal: boolean;
+  /** A lapse was recorded and no renewal came since. */
   lapsed: boolean;
   lines: Record<string, LineTrack>;
   lineCount: number;
@@ -109,7 +127,7 @@ export const initialBilling = (): BillingDraft => ({
   tariff: null,
   employees: 0,
   numbers: emptyChunkedMap(),
-  multichannelFees: [],
+  multichannel: [],
   recordingFee: null,
   packFees: [],
   telegramFees: {
@@ -119,6 +137,8 @@ export const initialBilling = (): BillingDraft => ({
     'outgoing-visit-card': null,
   },
   smartCallbackFee: null,
+  paidRuns: [],
+  autoRenewal: true,
   lapsed: false,
   lines: {},
   lineCount: 0,

@@ -4,19 +4,21 @@
  * one-off charges of SMS packages. Read it with `monthlyFee` (the current monthly fee as line
  * items), `statement` (a prorated statement for any subscription period) and `explain`.
  * Telegram is billed per scenario on which it is on, at the price in effect when it was turned on
- * there. While the subscription is lapsed nothing accrues: from the first day after the paid
- * period until the first day of the period a renewal pays for.
+ * there. The view also keeps the runs of paid periods (see `billing-calendar`): days between two
+ * runs, and after the last one once it lapsed, are billed to nobody.
  * @module
  */
+
 import type { AccountEvent, AccountEventOf, AccountEventType } from '../account/events.js';
-import { byPrice, setLapsed, syncItem } from './billing-lines.js';
+import { instantMs } from '../kernel/codecs.js';
+import { takeRenewal } from './billing-calendar.js';
+import { byPrice, syncItem } from './billing-lines.js';
 import { billedTariff, numberAdded, numberRemoved, optionSwitched, syncTariff } from './billing-numbers.js';
 import { type BillingDraft, initialBilling } from './billing-view.js';
-import { startOfDayMs } from './calendar.js';
 import { lastItem, pushItem } from './chunked-list.js';
 import { createProjection } from './projection.js';
 
-const msOf = (event: AccountEvent): number => Date.parse(event.metadata.at);
+const msOf = (event: AccountEvent): number => instantMs(event.metadata.at);
 const single = (fee: number | null): Array<[null, number, number]> => (fee === null ? [] : [[null, fee, 1]]);
 
 type Handlers = { readonly [K in AccountEventType]?: (view: BillingDraft, event: AccountEventOf<K>) => void };
@@ -26,6 +28,9 @@ const handlers: Handlers = {
   AccountOpened: (view, e) => {
     view.timeZone = e.data.timeZone;
     view.anchor = e.data.periodStart;
+    view.autoRenewal = e.data.autoRenewal;
+    const startMs = instantMs(e.data.periodStart);
+    view.paidRuns.push({ anchorMs: startMs, startMs, paidUntilMs: instantMs(e.data.paidUntil) });
     view.tariff = billedTariff(e.data.tariff);
     syncTariff(view, msOf(e));
   },
@@ -33,14 +38,25 @@ const handlers: Handlers = {
     view.tariff = billedTariff(e.data.tariff);
     syncTariff(view, msOf(e));
   },
-  // Nothing accrues from the first day the subscription is not paid for.
-  SubscriptionLapsed: (view, e) =>
-    setLapsed(view, true, startOfDayMs(Date.parse(e.data.paidUntil), view.timeZone)),
-  // A renewal pays for its whole anchored period, also one that began before the payment.
-  SubscriptionRenewed: (view, e) =>
-    setLapsed(view, false, startOfDayMs(Date.parse(e.data.periodStart), view.timeZone)),
+  AutoRenewalSet: (view, e) => {
+    view.autoRenewal = e.data.enabled;
+  },
+  SubscriptionLapsed: (view) => {
+    view.lapsed = true;
+  },
+  // A payment after a lapse starts a new run of periods, anchored on it.
+  SubscriptionRenewed: (view, e) => {
+    view.lapsed = false;
+    takeRenewal(view.paidRuns, instantMs(e.data.periodStart), instantMs(e.data.paidUntil), e.data.restarted);
+  },
   MultichannelNumberAdded: (view, e) => {
-    view.multichannelFees.push(e.data.extraMonthlyFee);
+    view.multichannel.push({ number: e.data.number, fee: e.data.extraMonthlyFee });
+    syncTariff(view, msOf(e));
+  },
+  // Its fee stops that day (the day itself is billed: it was held then); the others move up.
+  MultichannelNumberRemoved: (view, e) => {
+    const at = view.multichannel.findIndex((m) => m.number === e.data.number);
+    if (at >= 0) view.multichannel.splice(at, 1);
     syncTariff(view, msOf(e));
   },
   NumberAdded: numberAdded,

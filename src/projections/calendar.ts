@@ -1,18 +1,21 @@
 /**
  * The account's calendar: days and subscription periods in its IANA time zone (`@date-fns/tz`).
- * Periods are monthly, anchored on the opening instant: period `k` runs over the calendar days
- * from the date of `anchor + k months` up to the day before the date of `anchor + (k+1) months`
- * (so opened on 21 April: 21 April – 20 May, 30 days). Days are calendar days, also across a
- * DST change (a 23- or 25-hour day is one day). Only statements and renderers call this: never
- * per event.
+ * Periods are monthly, anchored on an instant (the opening, or a payment after a lapse): period
+ * `k` runs over the calendar days from the date of `anchor + k months` up to the day before the
+ * date of `anchor + (k+1) months` (so opened on 21 April: 21 April – 20 May, 30 days). Days are
+ * calendar days, also across a DST change (a 23- or 25-hour day is one day). Only statements and
+ * renderers call this: never per event.
  * @module
  */
 import { TZDate } from '@date-fns/tz';
 import { addDays, addMonths, format, startOfDay } from 'date-fns';
 
-/** One subscription period of an account. */
+/** A run of calendar days: a subscription period, or the days of a lapse between two. */
 export interface Period {
-  /** Periods since the opening one (0 = the opening period; negative before it). */
+  /**
+   * Place in the account's billing calendar: 0 is the opening period, then each period and each
+   * lapse in turn; negative before the opening.
+   */
   readonly index: number;
   /** First day, `yyyy-MM-dd` in the account's zone. */
   readonly firstDay: string;
@@ -39,14 +42,15 @@ export const dayOf = (ms: number, timeZone: string): string => format(new TZDate
 export const formatInZone = (ms: number, timeZone: string, pattern: string): string =>
   format(new TZDate(ms, timeZone), pattern);
 
-/** Start of the first day of period `index`, epoch ms. */
-const periodStartMs = (anchorMs: number, timeZone: string, index: number): number =>
+/** Start of the first day of the period `index` months after `anchorMs`, epoch ms. */
+export const periodStartMs = (anchorMs: number, timeZone: string, index: number): number =>
   startOfDay(addMonths(new TZDate(anchorMs, timeZone), index)).getTime();
 
-/** Period `index` of an account anchored at `anchorMs`. */
-export const periodByIndex = (anchorMs: number, timeZone: string, index: number): Period => {
-  const startMs = periodStartMs(anchorMs, timeZone, index);
-  const endMs = periodStartMs(anchorMs, timeZone, index + 1);
+/**
+ * The calendar days from `startMs` (a day's start) up to `endMs` (exclusive, a day's start), as
+ * a {@link Period} numbered `index`.
+ */
+export const daysBetween = (startMs: number, endMs: number, timeZone: string, index: number): Period => {
   const dayStarts: number[] = [];
   let day = new TZDate(startMs, timeZone);
   while (day.getTime() < endMs) {
@@ -65,15 +69,28 @@ export const periodByIndex = (anchorMs: number, timeZone: string, index: number)
   };
 };
 
-/** The period containing `atMs` (any instant, also before the opening or far in the future). */
-export const periodContaining = (anchorMs: number, timeZone: string, atMs: number): Period => {
+/** Period `index` of an account anchored at `anchorMs`. */
+export const periodByIndex = (anchorMs: number, timeZone: string, index: number): Period =>
+  daysBetween(
+    periodStartMs(anchorMs, timeZone, index),
+    periodStartMs(anchorMs, timeZone, index + 1),
+    timeZone,
+    index,
+  );
+
+/** Index of the period (anchored at `anchorMs`) containing `atMs`: negative before the anchor. */
+export const periodIndexAt = (anchorMs: number, timeZone: string, atMs: number): number => {
   const anchor = new TZDate(anchorMs, timeZone);
   const at = new TZDate(atMs, timeZone);
   let index = (at.getFullYear() - anchor.getFullYear()) * 12 + at.getMonth() - anchor.getMonth();
   while (periodStartMs(anchorMs, timeZone, index) > atMs) index--;
   while (periodStartMs(anchorMs, timeZone, index + 1) <= atMs) index++;
-  return periodByIndex(anchorMs, timeZone, index);
+  return index;
 };
+
+/** The period containing `atMs` (any instant, also before the opening or far in the future). */
+export const periodContaining = (anchorMs: number, timeZone: string, atMs: number): Period =>
+  periodByIndex(anchorMs, timeZone, periodIndexAt(anchorMs, timeZone, atMs));
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 

@@ -1,28 +1,42 @@
 /**
- * The history in English: one sentence per event.
+ * The history in English: one sentence per event, numbers grouped with commas (`3,000 SMS`) and
+ * prices with the rouble sign first (`₽1,500`).
  * @module
  */
+import type * as t from 'io-ts';
+import type { SkipReason } from '../notifications/events.js';
+import type { RoutingReason } from '../smart-callback/events.js';
 import {
   formatCount,
   formatGigabytes,
   formatMegabytes,
+  formatPrice,
   formatPhone as phone,
-  formatPrice as price,
 } from './format.js';
 import { dateEn as date, type HistoryTexts, instantEn as instant } from './history-texts.js';
 import { CHANNEL_NAMES, OPTION_NAMES, SCENARIO_NAMES } from './labels.js';
 
 const onOff = (on: boolean): string => (on ? 'on' : 'off');
-const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+const count = (n: number): string => formatCount(n, 'en');
+const price = (kopecks: number): string => formatPrice(kopecks, 'en');
+const plural = (n: number, one: string, many = `${one}s`): string => `${count(n)} ${n === 1 ? one : many}`;
 const option = (o: keyof (typeof OPTION_NAMES)['en']): string => OPTION_NAMES.en[o];
 const scenario = (s: keyof (typeof SCENARIO_NAMES)['en']): string => `“${SCENARIO_NAMES.en[s]}”`;
-const ROUTING = {
+const ROUTING: Record<t.TypeOf<typeof RoutingReason>, string> = {
   'smart-callback': 'smart callback',
   'option-off': 'smart callback is off',
   'no-window': 'no callback window',
   'window-expired': 'the callback window expired',
   'operator-gone': "the operator's number is gone",
   'caller-id-off': "caller ID is off on the operator's number",
+  'subscription-lapsed': 'the subscription is not paid, smart callback is suspended',
+};
+
+const NOT_SENT: Record<SkipReason, (smsNeeded: number) => string> = {
+  suppressed: () => 'a notice was sent recently',
+  'sms-balance-exhausted': (n) => `not enough SMS (${count(n)} needed)`,
+  'free-sms-package-used': () => 'the free SMS package was already had this period',
+  'subscription-lapsed': () => 'the subscription is not paid',
 };
 
 /** English sentences for every event type. */
@@ -33,10 +47,20 @@ export const historyEn: HistoryTexts = {
   TariffChanged: (d) => `Tariff changed to “${d.tariff.name}” (${price(d.tariff.monthlyFee)} a month)`,
   AutoRenewalSet: (d) => `Automatic renewal of the subscription turned ${onOff(d.enabled)}`,
   SubscriptionRenewed: (d, c) =>
-    `Subscription renewed until ${date(d.paidUntil, c)} (${d.manual ? 'paid by the customer' : 'automatically'})`,
-  SubscriptionLapsed: (d, c) => `Subscription lapsed: the paid period ended on ${date(d.paidUntil, c)}`,
-  MultichannelNumberAdded: (d) => `Multichannel number ${phone(d.number)} added${d.main ? ' (main)' : ''}`,
+    d.manual
+      ? `Subscription paid by the customer: from ${date(d.periodStart, c)} until ${date(d.paidUntil, c)}`
+      : `Subscription renewed automatically until ${date(d.paidUntil, c)}`,
+  SubscriptionLapsed: (d, c) =>
+    `Subscription lapsed: the paid period ended on ${date(d.paidUntil, c)}, paid services are suspended`,
+  MultichannelNumberAdded: (d) =>
+    `Multichannel number ${phone(d.number)} added${d.main ? ' (main)' : ''}` +
+    (d.extraMonthlyFee > 0 ? `, ${price(d.extraMonthlyFee)} a month beyond those included` : ''),
   MainMultichannelNumberSet: (d) => `Main multichannel number: ${phone(d.number)}`,
+  MultichannelNumberRemoved: (d) =>
+    `Multichannel number ${phone(d.number)} removed` +
+    (d.callerIdNumbers.length === 0
+      ? ''
+      : `; ${plural(d.callerIdNumbers.length, 'number')} now show ${phone(d.fallback)} as caller ID`),
   NumberAdded: (d) =>
     `Number ${phone(d.number)} added (${d.kind === 'regular' ? 'employee' : 'added'}): ${d.fullName}` +
     (d.department === '' ? '' : `, ${d.department}`),
@@ -67,9 +91,9 @@ export const historyEn: HistoryTexts = {
   StoragePackRemoved: (d) => `Storage pack +5 GB removed, ${plural(d.packs, 'pack')} now`,
   AutoAddPacksSet: (d) => `Adding packs automatically when storage fills turned ${onOff(d.enabled)}`,
   RecordingStored: (d) =>
-    `Recording ${d.recordingId} stored (${formatMegabytes(d.sizeBytes)} MB, ${d.durationSeconds} s)`,
+    `Recording ${d.recordingId} stored (${formatMegabytes(d.sizeBytes, 'en')} MB, ${plural(d.durationSeconds, 'second')})`,
   RecordingsEvicted: (d) =>
-    `Oldest recordings deleted: ${plural(d.recordings.length, 'recording')}, ${formatMegabytes(d.bytesFreed)} MB ` +
+    `Oldest recordings deleted: ${plural(d.recordings.length, 'recording')}, ${formatMegabytes(d.bytesFreed, 'en')} MB ` +
     (d.reason === 'space-needed'
       ? `(room for ${d.forRecordingId ?? 'a new recording'})`
       : '(storage reduced)'),
@@ -77,12 +101,12 @@ export const historyEn: HistoryTexts = {
   RecordingPinned: (d) => `Recording ${d.recordingId} put on legal hold`,
   RecordingUnpinned: (d) => `Recording ${d.recordingId} taken off legal hold`,
   StorageAlmostFull: (d) =>
-    `Storage almost full: ${formatGigabytes(d.usedBytes, 2)} of ${formatGigabytes(d.quotaBytes, 2)} GB used`,
+    `Storage almost full: ${formatGigabytes(d.usedBytes, 2, 'en')} of ${formatGigabytes(d.quotaBytes, 2, 'en')} GB used`,
   SmsPackagePurchased: (d) =>
     (d.reason === 'purchase'
-      ? `${formatCount(d.size)} SMS package bought for ${price(d.price)}`
-      : `${formatCount(d.size)} SMS package renewed automatically for ${price(d.price)}`) +
-    `, ${d.balanceAfter} SMS available`,
+      ? `${count(d.size)} SMS package bought for ${price(d.price)}`
+      : `${count(d.size)} SMS package renewed automatically for ${price(d.price)}`) +
+    `, ${count(d.balanceAfter)} SMS available`,
   NotificationConfigured: (d) =>
     `Scenario ${scenario(d.scenario)}: SMS ${onOff(d.sms)}, Telegram ${onOff(d.telegram)}; ` +
     `text of ${plural(d.characters, 'character')} (${plural(d.segments, 'SMS', 'SMS')})`,
@@ -93,21 +117,24 @@ export const historyEn: HistoryTexts = {
       : `At most one notice to a client per ${plural(d.minutes, 'minute')}`,
   QuietHoursSet: (d) =>
     d.quietHours === null
-      ? 'Quiet hours cleared'
+      ? 'Notices are sent at any time'
       : `Notices are sent from ${d.quietHours.from} to ${d.quietHours.to}`,
   NotificationSent: (d, c) =>
     `${CHANNEL_NAMES.en[d.channel]} notice to ${phone(d.recipient)}, scenario ${scenario(d.scenario)}` +
     (d.deferred ? `, to be sent ${instant(d.sendAt, c)}` : '') +
-    (d.channel === 'sms' ? `, ${d.smsSpent} SMS spent` : ''),
+    (d.channel === 'sms' ? `, ${count(d.smsSpent)} SMS spent` : ''),
   NotificationSkipped: (d) =>
     `${CHANNEL_NAMES.en[d.channel]} notice to ${phone(d.recipient)}, scenario ${scenario(d.scenario)}, not sent: ` +
-    (d.reason === 'suppressed' ? 'a notice was sent recently' : `not enough SMS (${d.smsNeeded} needed)`),
+    NOT_SENT[d.reason](d.smsNeeded),
   SmartCallbackEnabled: (d) =>
     `Smart callback turned on: window ${plural(d.windowMinutes, 'minute')}, ${price(d.monthlyFee)} a month`,
   SmartCallbackDisabled: () => 'Smart callback turned off',
   SmartCallbackWindowSet: (d) => `Smart callback window: ${plural(d.minutes, 'minute')}`,
   SmartCallbackWindowOpened: (d, c) =>
     `${phone(d.client)} did not answer operator ${phone(d.operator)}: a call back until ${instant(d.expiresAt, c)} goes to them`,
+  SmartCallbackWindowClosed: (d) =>
+    `Callback window of ${phone(d.client)} to operator ${phone(d.operator)} closed: ` +
+    (d.reason === 'answered-call' ? 'they have spoken' : 'its multichannel number was removed'),
   IncomingCallRouted: (d) =>
     d.operator === null
       ? `Call from ${phone(d.client)} to ${phone(d.multichannelNumber)} routed as usual (${ROUTING[d.reason]})`

@@ -48,7 +48,7 @@ export interface HistoryLine {
   readonly instant: string;
   /** The instant in the account's zone: `21.04.2025 10:00` (ru) or `2025-04-21 10:00` (en). */
   readonly at: string;
-  /** Who did it (`система` / `system` for the system). */
+  /** Who did it, as people read it: `система`, `телефония`, `пользователь admin` (en `system`, `user admin`). */
   readonly actor: string;
   readonly text: string;
 }
@@ -61,7 +61,28 @@ export interface HistoryOptions {
   /** Lines to skip (default 0) and at most how many to return (default 50). */
   readonly offset?: number;
   readonly limit?: number;
+  /** Names of actors a service knows (`{ 'u-42': 'Иванов И. И.' }`), shown instead of the id. */
+  readonly actorNames?: Readonly<Record<string, string>>;
 }
+
+/** Actors that are services, not people, by id, as each language names them. */
+export const SERVICE_ACTORS: Record<Language, Readonly<Record<string, string>>> = {
+  ru: { system: 'система', telephony: 'телефония', billing: 'биллинг', scheduler: 'планировщик' },
+  en: { system: 'system', telephony: 'telephony', billing: 'billing', scheduler: 'scheduler' },
+};
+
+/**
+ * Who did something, as people read it: a name the service gave (`actorNames`), a service's
+ * name (`телефония`), or «пользователь <id>» / "user <id>"; never a bare id.
+ */
+export const actorLabel = (
+  actor: string,
+  language: Language,
+  actorNames: Readonly<Record<string, string>> = {},
+): string =>
+  (Object.hasOwn(actorNames, actor) ? actorNames[actor] : undefined) ??
+  (Object.hasOwn(SERVICE_ACTORS[language], actor) ? SERVICE_ACTORS[language][actor] : undefined) ??
+  `${language === 'ru' ? 'пользователь' : 'user'} ${actor}`;
 
 /** Renders one event in `language`, with instants in `timeZone`. */
 export const renderEvent = (
@@ -69,31 +90,30 @@ export const renderEvent = (
   language: Language,
   timeZone: string,
   index = 0,
+  actorNames: Readonly<Record<string, string>> = {},
 ): HistoryLine => {
   const context: RenderContext = { timeZone };
   const render = historyTexts[language][event.type] as (data: unknown, context: RenderContext) => string;
-  const actor =
-    event.metadata.actor === 'system' ? (language === 'ru' ? 'система' : 'system') : event.metadata.actor;
   const pattern = language === 'ru' ? 'dd.MM.yyyy HH:mm' : 'yyyy-MM-dd HH:mm';
   return {
     index,
     type: event.type,
     instant: event.metadata.at,
     at: formatInZone(Date.parse(event.metadata.at), timeZone, pattern),
-    actor,
+    actor: actorLabel(event.metadata.actor, language, actorNames),
     text: render(event.data, context),
   };
 };
 
 /** A page of the history, rendered. */
 export const historyLines = (view: History, options: HistoryOptions = {}): HistoryLine[] => {
-  const { language = 'ru', order = 'newest-first', offset = 0, limit = 50 } = options;
+  const { language = 'ru', order = 'newest-first', offset = 0, limit = 50, actorNames = {} } = options;
   const lines: HistoryLine[] = [];
   const total = view.entries.length;
   for (let n = offset; n < total && lines.length < limit; n++) {
     const index = order === 'newest-first' ? total - 1 - n : n;
     const event = itemAt(view.entries, index) as AccountEvent;
-    lines.push(renderEvent(event, language, view.timeZone, index));
+    lines.push(renderEvent(event, language, view.timeZone, index, actorNames));
   }
   return lines;
 };

@@ -5,6 +5,14 @@
  * @module
  */
 export { type Billing, billing } from './billing.js';
+export {
+  type BillingPeriod,
+  billingPeriodAt,
+  billingPeriodByIndex,
+  type DayRange,
+  lapses,
+  type PeriodStatus,
+} from './billing-calendar.js';
 export { type ExplainedDay, type Explanation, explain, lineLabel } from './billing-explain.js';
 export { type FeeLine, type MonthlyFee, monthlyFee } from './billing-fee.js';
 export {
@@ -14,6 +22,7 @@ export {
   type StatementLine,
   statement,
   statementByIndex,
+  statementFor,
   statementForPeriod,
 } from './billing-statement.js';
 export { BILLING_ITEMS, type BillingItem } from './billing-view.js';
@@ -24,8 +33,17 @@ export {
   createCatchUpProjector,
 } from './catch-up-runner.js';
 export { type CheckpointStore, createInMemoryCheckpointStore } from './checkpoint-store.js';
-export { divideHalfUp, formatGigabytes, formatPhone, formatPrice } from './format.js';
 export {
+  divideHalfUp,
+  formatCount,
+  formatGigabytes,
+  formatMoney,
+  formatPhone,
+  formatPrice,
+  THOUSANDS_SEPARATOR_RU,
+} from './format.js';
+export {
+  actorLabel,
   type History,
   type HistoryLine,
   type HistoryOptions,
@@ -33,6 +51,7 @@ export {
   historyLines,
   historyTexts,
   renderEvent,
+  SERVICE_ACTORS,
 } from './history.js';
 export type { HistoryTexts, RenderContext } from './history-texts.js';
 export type { Language } from './labels.js';
@@ -46,7 +65,20 @@ export {
 } from './notifications.js';
 export { type NumberOptions, type NumberRow, numberOptions, type OptionTotal } from './number-options.js';
 export { findNumbers, formatNumberCount, numberCount, numberRows } from './number-search.js';
-export { countRu, pluralRu, type RussianForms, totalNumbersRu } from './plural.js';
+export {
+  CHARACTER_FORMS,
+  countRu,
+  DAY_FORMS,
+  MINUTE_FORMS,
+  MINUTE_FORMS_ACCUSATIVE,
+  MONTH_FORMS,
+  NUMBER_FORMS,
+  NUMBER_FORMS_GENITIVE,
+  pluralRu,
+  RECORDING_FORMS,
+  type RussianForms,
+  totalNumbersRu,
+} from './plural.js';
 export { type Change, type Preview, preview } from './preview.js';
 export {
   type AnyProjection,
@@ -81,7 +113,13 @@ export {
 } from './runner.js';
 export { formatRenewingPackage, formatSmsBalance, type SmsBalance, smsBalance } from './sms-balance.js';
 export { describeSmsText, type SmsTextCounter } from './sms-text.js';
-export { formatTariffCard, type TariffCard, type TariffCardText, tariffCard } from './tariff-card.js';
+export {
+  formatLapse,
+  formatTariffCard,
+  type TariffCard,
+  type TariffCardText,
+  tariffCard,
+} from './tariff-card.js';
 
 import { billing } from './billing.js';
 import { history } from './history.js';

@@ -6,7 +6,7 @@
  */
 import { chunkedEntries } from '../kernel/collections/chunked-map.js';
 import { listItems } from './chunked-list.js';
-import { formatGigabytes, formatGigabytesShort, formatPrice } from './format.js';
+import { formatCount, formatGigabytes, formatGigabytesShort, formatPrice } from './format.js';
 import type { EvictedRecordingView, QuotaUsage } from './quota-usage.js';
 
 /** One part of the storage: the tariff's base part or a pack. */
@@ -72,7 +72,7 @@ export interface QuotaText {
  */
 export const formatQuota = (view: QuotaUsage): QuotaText => ({
   volume: `Объем: ${formatGigabytes(quotaBytes(view), 1)} ГБ`,
-  packs: `Подключено пакетов: ${view.packs.length}`,
+  packs: `Подключено пакетов: ${formatCount(view.packs.length)}`,
   monthlyCharge: `Плата в месяц: ${formatPrice(packsMonthlyFee(view))}`,
   parts: quotaParts(view).map((p) => {
     const total = p.kind === 'base' ? formatGigabytesShort(p.totalBytes) : formatGigabytes(p.totalBytes, 2);

@@ -6,7 +6,9 @@
  * that renews, every top-up with its charge, SMS spent per scenario, and notices skipped and why.
  * @module
  */
+
 import type { AccountEvent } from '../account/events.js';
+import type { SkipReason } from '../notifications/events.js';
 import type { Channel, Scenario } from '../notifications/scenario.js';
 import { type ChunkedList, emptyChunkedList, pushItem } from './chunked-list.js';
 import { formatCount } from './format.js';
@@ -28,7 +30,7 @@ export interface SkippedNoticeView {
   scenario: Scenario;
   channel: Channel;
   recipient: string;
-  reason: 'sms-balance-exhausted' | 'suppressed';
+  reason: SkipReason;
   smsNeeded: number;
 }
 
@@ -49,7 +51,7 @@ export interface SmsBalanceDraft {
   spentByScenario: PerScenario;
   /** Notices sent per scenario (both channels). */
   sentByScenario: PerScenario;
-  skippedByReason: { 'sms-balance-exhausted': number; suppressed: number };
+  skippedByReason: Record<SkipReason, number>;
   skipped: ChunkedList<SkippedNoticeView>;
 }
 
@@ -70,7 +72,12 @@ const initial = (): SmsBalanceDraft => ({
   topUps: emptyChunkedList(),
   spentByScenario: perScenario(),
   sentByScenario: perScenario(),
-  skippedByReason: { 'sms-balance-exhausted': 0, suppressed: 0 },
+  skippedByReason: {
+    'sms-balance-exhausted': 0,
+    suppressed: 0,
+    'free-sms-package-used': 0,
+    'subscription-lapsed': 0,
+  },
   skipped: emptyChunkedList(),
 });
 
@@ -117,8 +124,9 @@ export const smsBalance = createProjection({ name: 'smsBalance', initial: initia
 /** The SMS balance view. */
 export type SmsBalance = typeof smsBalance.initial;
 
-/** `ДОСТУПНО SMS: 2998 ИЗ 3000`, as the source shows it (digits not grouped). */
-export const formatSmsBalance = (view: SmsBalance): string => `ДОСТУПНО SMS: ${view.available} ИЗ ${view.of}`;
+/** `ДОСТУПНО SMS: 2 998 ИЗ 3 000`: the source's words, with thousands grouped as everywhere. */
+export const formatSmsBalance = (view: SmsBalance): string =>
+  `ДОСТУПНО SMS: ${formatCount(view.available)} ИЗ ${formatCount(view.of)}`;
 
 /** `Когда SMS закончатся, будет продлён пакет 3 000 SMS`, or `null` with no package. */
 export const formatRenewingPackage = (view: SmsBalance): string | null =>

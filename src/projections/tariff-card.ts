@@ -15,7 +15,7 @@ import {
 import type { TariffTermsCodec } from '../tariff/events.js';
 import { DEFAULT_TIME_ZONE } from '../tariff/time-zone.js';
 import { formatInZone } from './calendar.js';
-import { formatPrice } from './format.js';
+import { formatCount, formatPrice } from './format.js';
 import { countRu, NUMBER_FORMS } from './plural.js';
 import { createProjection } from './projection.js';
 
@@ -96,6 +96,9 @@ const recipe = (view: TariffCardDraft, event: AccountEvent): void => {
     case 'MultichannelNumberAdded':
       view.multichannelInUse += 1;
       return;
+    case 'MultichannelNumberRemoved':
+      view.multichannelInUse = event.data.multichannelNumbers;
+      return;
     case 'NumberAdded':
       if (event.data.kind !== 'regular') return;
       setEntry(view.regular, event.data.number, 1);
@@ -122,6 +125,7 @@ export interface TariffCardText {
   readonly employees: string;
   readonly multichannelIncluded: string;
   readonly extraEmployeeFee: string;
+  /** `Оплачен до 21.05.2025`. */
   readonly paidUntil: string | null;
   readonly autoRenewal: string;
 }
@@ -130,7 +134,7 @@ export interface TariffCardText {
 export const formatTariffCard = (view: TariffCard): TariffCardText => ({
   tariff: `Мой тариф: «${view.name ?? '—'}»`,
   monthlyFee: formatPrice(view.monthlyFee),
-  employees: String(view.includedEmployees),
+  employees: formatCount(view.includedEmployees),
   multichannelIncluded: countRu(view.includedMultichannelNumbers, NUMBER_FORMS),
   extraEmployeeFee: formatPrice(view.extraEmployeeFee),
   paidUntil:
@@ -139,3 +143,7 @@ export const formatTariffCard = (view: TariffCard): TariffCardText => ({
       : `Оплачен до ${formatInZone(Date.parse(view.paidUntil), view.timeZone, 'dd.MM.yyyy')}`,
   autoRenewal: `Продлевать абонемент автоматически: ${view.autoRenewal ? 'да' : 'нет'}`,
 });
+
+/** Once the subscription lapsed: `Абонемент не оплачен: платные услуги приостановлены`; else `null`. */
+export const formatLapse = (view: TariffCard): string | null =>
+  view.status === 'lapsed' ? 'Абонемент не оплачен: платные услуги приостановлены' : null;

@@ -37,7 +37,7 @@ export const recordingDecisions: Decisions<Owned> = {
         {},
       );
     }
-    const lapsed = subscriptionLapsed(state, context.atMs);
+    const lapsed = subscriptionLapsed(state, context);
     if (lapsed !== undefined) return left(lapsed);
     return accept(
       eventOf(

@@ -1,10 +1,11 @@
 /**
- * Evolutions of smart callback. The latest window per client wins; a routed call closes it, and
- * an expired one is dropped when a call finds it.
+ * Evolutions of smart callback. The latest window per client wins; a routed call, an answered
+ * call between its operator and client, or the removal of its МКН closes it, and an expired one
+ * is dropped when a call finds it.
  * @module
  */
 import type { Evolutions } from '../account/decision.js';
-import { deleteEntry, emptyChunkedMap, setEntry } from '../kernel/collections/chunked-map.js';
+import { deleteEntry, emptyChunkedMap, getEntry, setEntry } from '../kernel/collections/chunked-map.js';
 import { eventInstantMs } from '../kernel/event-instant.js';
 import type { smartCallbackEvents } from './events.js';
 
@@ -31,9 +32,15 @@ export const smartCallbackEvolutions: Evolutions<Owned> = {
     setEntry(draft.smartCallback.windows, data.client, {
       operator: data.operator,
       callId: data.callId,
-      openedAtMs: eventInstantMs(metadata.at),
+      openedAtMs: eventInstantMs(data.openedAt ?? metadata.at),
       expiresAtMs: eventInstantMs(data.expiresAt),
+      multichannelNumber: data.multichannelNumber,
     });
+  },
+  SmartCallbackWindowClosed: (draft, { data }) => {
+    const windows = draft.smartCallback.windows;
+    // Only the window the event names: a later one for the same client stays.
+    if (getEntry(windows, data.client)?.callId === data.callId) deleteEntry(windows, data.client);
   },
   IncomingCallRouted: (draft, { data }) => {
     if (data.operator !== null || data.reason === 'window-expired')

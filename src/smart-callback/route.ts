@@ -6,6 +6,7 @@
 import { accept, type DecideFn, eventOf, reject } from '../account/decision.js';
 import type { AccountState } from '../account/state.js';
 import { getEntry } from '../kernel/collections/chunked-map.js';
+import { isLapsedAt } from '../tariff/standing.js';
 import type { RoutingReason } from './events.js';
 
 type Reason = typeof RoutingReason._A;
@@ -18,6 +19,9 @@ export const routeOf = (
 ): { readonly operator: string | null; readonly reason: Reason } => {
   const option = state.smartCallback;
   if (!option.enabled) return { operator: null, reason: 'option-off' };
+  const subscription = state.tariff.subscription;
+  if (subscription !== null && isLapsedAt(subscription, atMs))
+    return { operator: null, reason: 'subscription-lapsed' };
   const window = getEntry(option.windows, client);
   if (window === undefined) return { operator: null, reason: 'no-window' };
   if (atMs >= window.expiresAtMs) return { operator: null, reason: 'window-expired' };
@@ -36,7 +40,7 @@ export const decideRouteIncomingCall: DecideFn<'RouteIncomingCall'> = (command, 
       `${multichannelNumber} is not a multichannel number of the account`,
       {
         field: 'data.multichannelNumber',
-        multichannelNumber,
+        number: multichannelNumber,
       },
     );
   }

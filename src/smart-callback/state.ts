@@ -8,9 +8,13 @@ import type { E164 } from '../numbers/phone-number.js';
 /** An open window: a call back from `client` before `expiresAtMs` goes to `operator`'s queue. */
 export interface CallbackWindow {
   operator: E164;
+  /** The call that opened it. */
   callId: string;
+  /** When the opening call ended. */
   openedAtMs: number;
   expiresAtMs: number;
+  /** The МКН the client saw the call from (`null` when unknown). */
+  multichannelNumber: E164 | null;
 }
 
 /** Smart callback of the account. */

@@ -32,7 +32,7 @@ export const decideEnableSmartCallback: DecideFn<'EnableSmartCallback'> = (comma
   const windowMinutes = command.data.windowMinutes ?? current.windowMinutes;
   const invalid = invalidWindow(windowMinutes, 'data.windowMinutes');
   if (invalid !== undefined) return invalid;
-  const lapsed = subscriptionLapsed(state, context.atMs);
+  const lapsed = subscriptionLapsed(state, context);
   if (lapsed !== undefined) return left(lapsed);
   return accept(
     eventOf(

@@ -13,6 +13,6 @@ export const smsEvolutions: Evolutions<Owned> = {
     const sms = draft.sms;
     sms.balance = data.balanceAfter;
     sms.renewingPackage = { size: data.size, price: data.price };
-    if (data.reason === 'auto-renewal' && data.price === 0) sms.freeRenewalPeriodStart = data.periodStart;
+    if (data.price === 0) sms.freePackagePeriodStart = data.periodStart;
   },
 };

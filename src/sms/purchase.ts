@@ -7,12 +7,12 @@
 import { left } from 'fp-ts/lib/Either.js';
 import { accept, type DecideFn, eventOf, reject } from '../account/decision.js';
 import { subscriptionLapsed } from '../tariff/guards.js';
-import { catalogueSmsPackage, chargePeriodStart } from './packages.js';
+import { catalogueSmsPackage, chargePeriod, freePackageHadIn } from './packages.js';
 
 /**
- * Refusals: `UnknownSmsPackage` (no such size in the catalogue), `SubscriptionLapsed` (a paid
- * package while the subscription is not paid), `FreeSmsPackageAlreadySelected` (buying the free
- * package again while it is the renewing one would bypass its once-per-period renewal).
+ * Refusals: `UnknownSmsPackage` (no such size in the catalogue), `SubscriptionLapsed` (any
+ * package, the free one too, while the subscription is lapsed), `FreeSmsPackageUsed` (the free package was already
+ * had in this billing period, bought or renewed).
  */
 export const decidePurchaseSmsPackage: DecideFn<'PurchaseSmsPackage'> = (command, state, context) => {
   const { size } = command.data;
@@ -25,14 +25,15 @@ export const decidePurchaseSmsPackage: DecideFn<'PurchaseSmsPackage'> = (command
       offered: sizes,
     });
   }
-  if (offer.price > 0) {
-    const lapsed = subscriptionLapsed(state, context.atMs);
-    if (lapsed !== undefined) return left(lapsed);
-  } else if (state.sms.renewingPackage !== null && state.sms.renewingPackage.price === 0) {
+  // Every package is a paid service, the free one too: it is had once per paid period.
+  const lapsed = subscriptionLapsed(state, context);
+  if (lapsed !== undefined) return left(lapsed);
+  const period = chargePeriod(state, context);
+  if (offer.price === 0 && freePackageHadIn(state, period.start)) {
     return reject(
-      'FreeSmsPackageAlreadySelected',
-      'the free package is already the renewing one: it renews once per period, buy a paid package for more',
-      { field: 'data.size', size },
+      'FreeSmsPackageUsed',
+      `the free package was already had in the billing period ${period.start} – ${period.end}; a paid package gives more`,
+      { field: 'data.size', periodStart: period.start, periodEnd: period.end },
     );
   }
   return accept(
@@ -43,7 +44,7 @@ export const decidePurchaseSmsPackage: DecideFn<'PurchaseSmsPackage'> = (command
         price: offer.price,
         reason: 'purchase',
         balanceAfter: state.sms.balance + offer.size,
-        periodStart: chargePeriodStart(state, context),
+        periodStart: period.start,
       },
       context,
     ),

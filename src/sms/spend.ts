@@ -6,14 +6,14 @@
 import { type DecisionContext, eventOf } from '../account/decision.js';
 import type { AccountEvent } from '../account/events.js';
 import type { AccountState } from '../account/state.js';
-import { catalogueSmsPackage, chargePeriodStart } from './packages.js';
+import { catalogueSmsPackage, chargePeriod, freePackageHadIn } from './packages.js';
 
 /** The balance as one decision spends it: a local copy, never the state. */
 export interface SmsLedger {
   balance: number;
   /** The package that renews, at the price in effect now (the catalogue's, else the one paid). */
   readonly renewing: { readonly size: number; readonly price: number } | null;
-  /** Whether the free package may still renew automatically in this period. */
+  /** Whether the free package may still be had (renewed automatically) in this period. */
   freeRenewalAvailable: boolean;
   readonly periodStart: string;
 }
@@ -21,38 +21,45 @@ export interface SmsLedger {
 /** Opens a ledger on the account's balance. */
 export const openSmsLedger = (state: AccountState, context: DecisionContext): SmsLedger => {
   const selected = state.sms.renewingPackage;
-  const periodStart = chargePeriodStart(state, context);
-  const lastFree = state.sms.freeRenewalPeriodStart;
+  const periodStart = chargePeriod(state, context).start;
   const offer = selected === null ? undefined : catalogueSmsPackage(context, selected.size);
   return {
     balance: state.sms.balance,
     renewing: selected === null ? null : { size: selected.size, price: offer?.price ?? selected.price },
-    freeRenewalAvailable: lastFree === null || Date.parse(lastFree) !== Date.parse(periodStart),
+    freeRenewalAvailable: !freePackageHadIn(state, periodStart),
     periodStart,
   };
 };
 
 /**
+ * Why SMS could not be paid: none left and no package that could renew to cover them, or the
+ * free package, which would cover them, was already had in this billing period.
+ */
+export type SmsShortfall = 'sms-balance-exhausted' | 'free-sms-package-used';
+
+/**
  * Takes `need` SMS off the ledger, first renewing the selected package as often as it takes
- * (each renewal a charged `SmsPackagePurchased` appended to `out`). The free package renews at
- * most once per period, and only if that covers the need. Returns `false`, changing nothing,
- * when the SMS cannot be paid: a message is sent whole or not at all.
+ * (each renewal a charged `SmsPackagePurchased` appended to `out`). The free package is had at
+ * most once per billing period (bought or renewed), and renews only if that covers the need.
+ * Returns `undefined` when paid, else the shortfall, changing nothing: a message is sent whole
+ * or not at all.
  */
 export const paySms = (
   ledger: SmsLedger,
   need: number,
   context: DecisionContext,
   out: AccountEvent[],
-): boolean => {
+): SmsShortfall | undefined => {
   if (ledger.balance >= need) {
     ledger.balance -= need;
-    return true;
+    return undefined;
   }
   const renewing = ledger.renewing;
-  if (renewing === null) return false;
+  if (renewing === null) return 'sms-balance-exhausted';
   let renewals: number;
   if (renewing.price === 0) {
-    if (!ledger.freeRenewalAvailable || ledger.balance + renewing.size < need) return false;
+    if (ledger.balance + renewing.size < need) return 'sms-balance-exhausted';
+    if (!ledger.freeRenewalAvailable) return 'free-sms-package-used';
     ledger.freeRenewalAvailable = false;
     renewals = 1;
   } else renewals = Math.ceil((need - ledger.balance) / renewing.size);
@@ -73,5 +80,5 @@ export const paySms = (
     );
   }
   ledger.balance -= need;
-  return true;
+  return undefined;
 };

@@ -10,15 +10,15 @@ export interface SmsSlice {
   /** The package bought last: it is renewed automatically when SMS run out. */
   renewingPackage: { size: number; price: number } | null;
   /**
-   * Start of the subscription period in which the free (0 ₽) package was last renewed
-   * automatically: it renews at most once per period (SPEC decision 5).
+   * Start of the billing period in which the free (0 ₽) package was last had, bought or renewed
+   * automatically: it is had at most once per period.
    */
-  freeRenewalPeriodStart: string | null;
+  freePackagePeriodStart: string | null;
 }
 
 /** No SMS. */
 export const initialSmsSlice = (): SmsSlice => ({
   balance: 0,
   renewingPackage: null,
-  freeRenewalPeriodStart: null,
+  freePackagePeriodStart: null,
 });

@@ -14,7 +14,7 @@ import { crossesAlmostFull, quotaBytes } from './quota.js';
  * `SubscriptionLapsed`, `StoragePackLimitReached` (at most `maxPacks`, 9 by default).
  */
 export const decideAddStoragePack: DecideFn<'AddStoragePack'> = (_command, state, context) => {
-  const lapsed = subscriptionLapsed(state, context.atMs);
+  const lapsed = subscriptionLapsed(state, context);
   if (lapsed !== undefined) return left(lapsed);
   const { maxPacks, sizeBytes, monthlyFee } = context.catalogue.storagePack;
   const packs = state.storage.packs.length;
@@ -47,7 +47,11 @@ export const decideRemoveStoragePack: DecideFn<'RemoveStoragePack'> = (command, 
     return reject(
       'StorageFullOfPinnedRecordings',
       `without the pack the quota is ${quotaAfter} bytes; pinned recordings alone take more`,
-      { quotaBytes: quotaAfter, usedBytes: storage.usedBytes, pinnedBytes: storage.pinnedBytes },
+      {
+        quotaBytes: quotaAfter,
+        usedBytes: storage.usedBytes,
+        pinnedBytes: storage.pinnedBytes,
+      },
     );
   }
   if (plan.recordings.length > 0) {

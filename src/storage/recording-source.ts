@@ -5,8 +5,8 @@
  */
 
 import type { AccountCommandOf } from '../account/commands.js';
+import { type AccountDomainError, accountError } from '../account/errors.js';
 import type { AccountState } from '../account/state.js';
-import { type DomainError, domainError } from '../kernel/errors.js';
 
 type Source = AccountCommandOf<'StoreRecording'>['data']['source'];
 
@@ -14,16 +14,16 @@ type Source = AccountCommandOf<'StoreRecording'>['data']['source'];
  * `undefined` when recording is on for `source`; else `RecordingNotEnabled`,
  * `UnknownMultichannelNumber`, `UnknownNumber` or `RecordingNotEnabledForNumber`.
  */
-export const refuseSource = (state: AccountState, source: Source): DomainError | undefined => {
+export const refuseSource = (state: AccountState, source: Source): AccountDomainError | undefined => {
   const { number } = source;
   if (source.kind === 'multichannel') {
     if (!state.recording.enabled) {
-      return domainError('RecordingNotEnabled', 'recording of calls to multichannel numbers is off', {
+      return accountError('RecordingNotEnabled', 'recording of calls to multichannel numbers is off', {
         field: 'data.source',
       });
     }
     if (!state.numbers.multichannel.includes(number)) {
-      return domainError(
+      return accountError(
         'UnknownMultichannelNumber',
         `${number} is not a multichannel number of the account`,
         {
@@ -36,13 +36,13 @@ export const refuseSource = (state: AccountState, source: Source): DomainError |
   }
   const user = Object.hasOwn(state.numbers.users, number) ? state.numbers.users[number] : undefined;
   if (user === undefined) {
-    return domainError('UnknownNumber', `${number} is not a number of the account`, {
+    return accountError('UnknownNumber', `${number} is not a number of the account`, {
       field: 'data.source.number',
       number,
     });
   }
   if (user.recording === null) {
-    return domainError('RecordingNotEnabledForNumber', `call recording is off for ${number}`, {
+    return accountError('RecordingNotEnabledForNumber', `call recording is off for ${number}`, {
       field: 'data.source.number',
       number,
     });

@@ -7,6 +7,7 @@
 import { left } from 'fp-ts/lib/Either.js';
 import { accept, type DecideFn, eventOf, reject } from '../account/decision.js';
 import type { AccountEvent } from '../account/events.js';
+import { refuseFactInstant } from '../account/fact-instant.js';
 import { hasEntry } from '../kernel/collections/chunked-map.js';
 import { subscriptionLapsed } from '../tariff/guards.js';
 import { planEviction } from './eviction.js';
@@ -16,8 +17,10 @@ import { refuseSource } from './recording-source.js';
 /**
  * Stores a recording. Events, in order: `StoragePackAdded` (reason `auto`) per pack needed,
  * `RecordingsEvicted` (reason `space-needed`), `RecordingStored`, `StorageAlmostFull` when usage
- * crosses 90 %. Errors: `RecordingExists`, the source's (see `refuseSource`),
- * `RecordingTooLarge` (beyond the quota it can reach), `StorageFullOfPinnedRecordings`.
+ * crosses 90 %. Errors: `RecordingExists`, `SubscriptionLapsed` (no new recording while paid
+ * services are suspended; stored ones stay), the source's (see `refuseSource`), the recording's
+ * own instant's (`refuseFactInstant`: not after the report, not before the opening), `RecordingTooLarge` (beyond the quota it can reach),
+ * `StorageFullOfPinnedRecordings`.
  */
 export const decideStoreRecording: DecideFn<'StoreRecording'> = (command, state, context) => {
   const data = command.data;
@@ -28,12 +31,14 @@ export const decideStoreRecording: DecideFn<'StoreRecording'> = (command, state,
       recordingId: data.recordingId,
     });
   }
-  const refused = refuseSource(state, data.source);
+  // Recording is a paid service: the telephony side is told, nothing is dropped silently.
+  const lapsed = subscriptionLapsed(state, context);
+  if (lapsed !== undefined) return left(lapsed);
+  const refused =
+    refuseSource(state, data.source) ?? refuseFactInstant(state, 'data.recordedAt', data.recordedAt, context);
   if (refused !== undefined) return left(refused);
   const pack = context.catalogue.storagePack;
-  // Adding a pack is a paid option: not while the subscription is lapsed (eviction applies).
-  const autoAdd = storage.autoAddPacks && subscriptionLapsed(state, context.atMs) === undefined;
-  const addable = autoAdd ? packsLeft(state, context.catalogue) : 0;
+  const addable = storage.autoAddPacks ? packsLeft(state, context.catalogue) : 0;
   let quota = quotaBytes(state);
   const reachable = quota + addable * pack.sizeBytes;
   const maxQuota = maxQuotaBytes(state, context.catalogue);
@@ -55,9 +60,10 @@ export const decideStoreRecording: DecideFn<'StoreRecording'> = (command, state,
       `recording ${data.recordingId} does not fit: pinned recordings take ${storage.pinnedBytes} of ${reachable} bytes`,
       {
         field: 'data.sizeBytes',
-        sizeBytes: data.sizeBytes,
-        pinnedBytes: storage.pinnedBytes,
         quotaBytes: reachable,
+        usedBytes: storage.usedBytes,
+        pinnedBytes: storage.pinnedBytes,
+        sizeBytes: data.sizeBytes,
       },
     );
   if (storage.pinnedBytes + data.sizeBytes > reachable) return fullOfPinned();

@@ -3,14 +3,14 @@
  * @module
  */
 import * as t from 'io-ts';
-import { Id, Instant, NonNegativeInt, nonEmptyString, PositiveInt } from '../kernel/codecs.js';
+import { Id, Instant, Name, NonNegativeInt, PositiveInt } from '../kernel/codecs.js';
 import { TimeZone } from './time-zone.js';
 
 /** A tariff's terms as carried by events (the price in effect when the charge started). */
 export const TariffTermsCodec = t.type(
   {
     tariffId: Id,
-    name: nonEmptyString(100),
+    name: Name,
     monthlyFee: NonNegativeInt,
     includedEmployees: NonNegativeInt,
     includedMultichannelNumbers: NonNegativeInt,
@@ -36,8 +36,22 @@ export const tariffEvents = {
   TariffChanged: t.type({ previousTariffId: Id, tariff: TariffTermsCodec }),
   /** "Продлевать абонемент автоматически" was switched. */
   AutoRenewalSet: t.type({ enabled: t.boolean }),
-  /** A new paid period: `paidUntil` moved by one calendar month. */
-  SubscriptionRenewed: t.type({ periodStart: Instant, paidUntil: Instant, manual: t.boolean }),
-  /** The period ended without renewal. */
+  /**
+   * A new paid period `[periodStart, paidUntil)`, one calendar month in the account's zone.
+   * `manual`: a payment by the customer (else the scheduler's auto-renewal). `restarted`: a
+   * payment after a lapse; the period starts at the payment itself and later periods are
+   * anchored on it (the days from the previous `paidUntil` to `periodStart` were not paid).
+   * Otherwise the period follows the previous one without a gap.
+   */
+  SubscriptionRenewed: t.type({
+    periodStart: Instant,
+    paidUntil: Instant,
+    manual: t.boolean,
+    restarted: t.boolean,
+  }),
+  /**
+   * The period ending at `paidUntil` was not renewed: paid services are suspended from
+   * `paidUntil` (not from the event's own instant, which may be later) until a payment.
+   */
   SubscriptionLapsed: t.type({ paidUntil: Instant }),
 };

@@ -15,8 +15,13 @@ export const tariffEvolutions: Evolutions<keyof typeof tariffEvents> = {
     tariff.timeZone = data.timeZone;
     tariff.terms = copyTerms(data.tariff);
     tariff.subscription = {
+      anchor: data.openedAt,
       periodStart: data.periodStart,
+      periodStartMs: Date.parse(data.periodStart),
+      previousPeriodStart: null,
+      previousPeriodStartMs: 0,
       paidUntil: data.paidUntil,
+      paidUntilMs: Date.parse(data.paidUntil),
       autoRenewal: data.autoRenewal,
       status: 'active',
     };
@@ -31,8 +36,19 @@ export const tariffEvolutions: Evolutions<keyof typeof tariffEvents> = {
   SubscriptionRenewed: (draft, { data }) => {
     const subscription = draft.tariff.subscription;
     if (subscription === null) return;
+    // A payment after a lapse starts the periods again from its own instant.
+    if (data.restarted) {
+      subscription.anchor = data.periodStart;
+      subscription.previousPeriodStart = null;
+      subscription.previousPeriodStartMs = 0;
+    } else {
+      subscription.previousPeriodStart = subscription.periodStart;
+      subscription.previousPeriodStartMs = subscription.periodStartMs;
+    }
     subscription.periodStart = data.periodStart;
+    subscription.periodStartMs = Date.parse(data.periodStart);
     subscription.paidUntil = data.paidUntil;
+    subscription.paidUntilMs = Date.parse(data.paidUntil);
     subscription.status = 'active';
   },
   SubscriptionLapsed: (draft) => {

@@ -1,26 +1,30 @@
 /**
- * Checks other capabilities make before turning on a paid option.
+ * The check every capability makes before starting a paid service: a lapsed subscription
+ * suspends them until it is renewed.
  * @module
  */
+import type { DecisionContext } from '../account/decision.js';
+import { type AccountDomainErrorOf, accountError } from '../account/errors.js';
 import type { AccountState } from '../account/state.js';
-import { type DomainError, domainError } from '../kernel/errors.js';
+import { isLapsedAt } from './standing.js';
+
+/** The instant a decision is made at, as a guard needs it. */
+export type DecisionInstant = Pick<DecisionContext, 'atMs' | 'metadata'>;
 
 /**
- * `SubscriptionLapsed` when the subscription is not paid at `atMs`: it lapsed, or its period
- * ended with auto-renewal off and no renewal since. `undefined` when a paid option may be turned on.
+ * `SubscriptionLapsed` when paid services are suspended at the command's instant (see
+ * `isLapsedAt`): from `paidUntil` with auto-renewal off and no renewal since, whether or not
+ * the lapse was recorded yet. `undefined` when a paid service may start.
  */
-export const subscriptionLapsed = (state: AccountState, atMs: number): DomainError | undefined => {
+export const subscriptionLapsed = (
+  state: AccountState,
+  context: DecisionInstant,
+): AccountDomainErrorOf<'SubscriptionLapsed'> | undefined => {
   const subscription = state.tariff.subscription;
-  if (subscription === null) return undefined;
-  const ended = !subscription.autoRenewal && atMs >= Date.parse(subscription.paidUntil);
-  if (subscription.status === 'lapsed' || ended) {
-    return domainError(
-      'SubscriptionLapsed',
-      `the subscription is not paid (paid until ${subscription.paidUntil})`,
-      {
-        paidUntil: subscription.paidUntil,
-      },
-    );
-  }
-  return undefined;
+  if (subscription === null || !isLapsedAt(subscription, context.atMs)) return undefined;
+  return accountError(
+    'SubscriptionLapsed',
+    `the subscription is not paid since ${subscription.paidUntil}: paid services are suspended until it is renewed`,
+    { paidUntil: subscription.paidUntil, at: context.metadata.at },
+  );
 };

@@ -102,6 +102,8 @@ export const call = (
           ? { multichannelNumber: MKN }
           : {}),
       ...(details.operator === undefined ? {} : { operator: details.operator }),
+      ...(details.startedAt === undefined ? {} : { startedAt: details.startedAt }),
+      ...(details.endedAt === undefined ? {} : { endedAt: details.endedAt }),
     },
     at,
   );

@@ -50,6 +50,8 @@ describe('RegisterCall: missed-call notices', () => {
             client: CLIENT,
             operator: OPERATOR,
             outcome: 'missed',
+            startedAt: null,
+            endedAt: null,
           },
           command,
         ),
@@ -239,7 +241,7 @@ describe('RegisterCall: the same call twice, and refusals', () => {
     const error = given(decider, ready())
       .when(call('call-1', AT, { multichannelNumber: OTHER_MKN }))
       .thenError('UnknownMultichannelNumber');
-    expect(detailsOf(error)).toEqual({ field: 'data.multichannelNumber', multichannelNumber: OTHER_MKN });
+    expect(detailsOf(error)).toEqual({ field: 'data.multichannelNumber', number: OTHER_MKN });
   });
 
   it('refuses a call before the account is opened', () => {

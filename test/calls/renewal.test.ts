@@ -33,7 +33,7 @@ const missedCalls = (count: number, start: number, from = Date.parse('2025-04-22
 const typesOf = (events: readonly AccountEvent[]) => events.map((e) => e.type);
 
 describe('SMS run out: the selected package renews first (decision 5)', () => {
-  it('the free package renews once in a period, then notices are skipped with the reason', () => {
+  it('the free package is had once a period: bought in it, it does not renew in it; the next period it renews once', () => {
     // 100 free SMS = 25 notices of 4 SMS.
     const history = historyOf(
       withNumbers(),
@@ -42,25 +42,10 @@ describe('SMS run out: the selected package renews first (decision 5)', () => {
       ...missedCalls(25, 0),
     );
     expect(stateOf(history).sms.balance).toBe(0);
-    const renewing = call('call-25', '2025-04-22T12:00:00Z', { client: '+79120000001' });
-    given(decider, history)
-      .when(renewing)
-      .then((events, state) => {
-        expect(typesOf(events)).toEqual(['CallRegistered', 'SmsPackagePurchased', 'NotificationSent']);
-        expect(events[1]).toEqual(
-          evt(
-            'SmsPackagePurchased',
-            { size: 100, price: 0, reason: 'auto-renewal', balanceAfter: 100, periodStart: OPENED_AT },
-            renewing,
-          ),
-        );
-        expect(state.sms.balance).toBe(96);
-        expect(state.sms.freeRenewalPeriodStart).toBe(OPENED_AT);
-      });
-    const renewedOnce = historyOf(history, renewing, ...missedCalls(24, 100));
-    expect(stateOf(renewedOnce).sms.balance).toBe(0);
+    expect(stateOf(history).sms.freePackagePeriodStart).toBe(OPENED_AT);
+    // Bought in this period: a renewal would be a second free package in it.
     const skipped = call('call-999', '2025-04-23T12:00:00Z', { client: '+79120000002' });
-    given(decider, renewedOnce)
+    given(decider, history)
       .when(skipped)
       .then([
         evt(
@@ -73,6 +58,8 @@ describe('SMS run out: the selected package renews first (decision 5)', () => {
             client: '+79120000002',
             operator: null,
             outcome: 'missed',
+            startedAt: null,
+            endedAt: null,
           },
           skipped,
         ),
@@ -83,20 +70,41 @@ describe('SMS run out: the selected package renews first (decision 5)', () => {
             scenario: 'incoming-missed-call',
             channel: 'sms',
             recipient: '+79120000002',
-            reason: 'sms-balance-exhausted',
+            reason: 'free-sms-package-used',
             smsNeeded: 4,
           },
           skipped,
         ),
       ]);
-    // The next period: the free package renews again.
-    const nextPeriod = historyOf(renewedOnce, cmd('RenewSubscription', {}, PAID_UNTIL));
+    // The next period (21.05–21.06): the free package renews once, charged 0 ₽ in that period.
+    const nextPeriod = historyOf(history, cmd('RenewSubscription', {}, PAID_UNTIL));
+    const renewing = call('call-1000', '2025-05-22T12:00:00+03:00', { client: '+79120000003' });
     given(decider, nextPeriod)
-      .when(call('call-1000', '2025-05-22T12:00:00+03:00', { client: '+79120000003' }))
-      .then((events) => {
+      .when(renewing)
+      .then((events, state) => {
         expect(typesOf(events)).toEqual(['CallRegistered', 'SmsPackagePurchased', 'NotificationSent']);
-        expect(events[1]?.data).toMatchObject({ price: 0, periodStart: PAID_UNTIL });
+        expect(events[1]).toEqual(
+          evt(
+            'SmsPackagePurchased',
+            { size: 100, price: 0, reason: 'auto-renewal', balanceAfter: 100, periodStart: PAID_UNTIL },
+            renewing,
+          ),
+        );
+        expect(state.sms.balance).toBe(96);
+        expect(state.sms.freePackagePeriodStart).toBe(PAID_UNTIL);
       });
+    // 96 SMS = 24 more notices; the 25th of that period is skipped again.
+    const renewedOnce = historyOf(
+      nextPeriod,
+      renewing,
+      ...missedCalls(24, 100, Date.parse('2025-05-22T13:00:00+03:00')),
+    );
+    expect(stateOf(renewedOnce).sms.balance).toBe(0);
+    given(decider, renewedOnce)
+      .when(call('call-2000', '2025-05-25T12:00:00+03:00', { client: '+79120000004' }))
+      .then((events) =>
+        expect(ofType(events, 'NotificationSkipped')[0]?.data.reason).toBe('free-sms-package-used'),
+      );
   });
 
   it('a paid package renews whenever needed and is charged each time', () => {
@@ -166,17 +174,19 @@ describe('SMS run out: the selected package renews first (decision 5)', () => {
   });
 
   it('two notices of one call share the balance and the one free renewal', () => {
+    // The free package was bought in the first period; the calls come in the second.
     const history = historyOf(
       withNumbers(),
       cmd('PurchaseSmsPackage', { size: 100 }),
       configure('incoming-missed-call', FOUR_SMS),
       configure('incoming-visit-card', FOUR_SMS),
-      ...missedCalls(12, 0),
+      cmd('RenewSubscription', {}, PAID_UNTIL),
+      ...missedCalls(12, 0, Date.parse('2025-05-22T09:00:00+03:00')),
     );
     // 12 calls × 2 notices × 4 SMS = 96: 4 SMS left, enough for one notice of the next call.
     expect(stateOf(history).sms.balance).toBe(4);
     given(decider, history)
-      .when(call('call-x', '2025-04-23T12:00:00+03:00', { client: '+79120000009' }))
+      .when(call('call-x', '2025-05-23T12:00:00+03:00', { client: '+79120000009' }))
       .then((events, state) => {
         expect(typesOf(events)).toEqual([
           'CallRegistered',

@@ -59,11 +59,18 @@ describe('Calls state', () => {
     expect(before).toEqual(snapshot);
   });
 
-  it('a record remembers the latest contact per direction even when calls come out of order', () => {
+  it('a record remembers the latest contact per direction, by when the calls were made, whatever the order of the reports', () => {
+    // Reported at 12:30 and 12:40; made at 12:00 and (reported late) at 10:00.
     const history = historyOf(
       withNumbers(),
-      call('late', '2025-04-22T12:00:00+03:00', { outcome: 'answered' }),
-      call('early', '2025-04-22T10:00:00+03:00', { outcome: 'answered' }),
+      call('late', '2025-04-22T12:30:00+03:00', {
+        outcome: 'answered',
+        startedAt: '2025-04-22T12:00:00+03:00',
+      }),
+      call('early', '2025-04-22T12:40:00+03:00', {
+        outcome: 'answered',
+        startedAt: '2025-04-22T10:00:00+03:00',
+      }),
     );
     const record = clientRecordOf(decider.fold(history).calls.clients, '+79123456789');
     expect(record?.lastIncomingMs).toBe(Date.parse('2025-04-22T12:00:00+03:00'));

@@ -6,5 +6,5 @@ it('the README example runs: a refusal with its reason, then the storage volume 
   await quickStart((line) => printed.push(line));
   expect(printed).toHaveLength(3);
   expect(printed[0]).toMatch(/^UnknownSmsPackage: /);
-  expect(printed.slice(1)).toEqual(['Объем: 6.0 ГБ', 'ДОСТУПНО SMS: 3000 ИЗ 3000']);
+  expect(printed.slice(1)).toEqual(['Объем: 6.0 ГБ', 'ДОСТУПНО SMS: 3\u00a0000 ИЗ 3\u00a0000']);
 });

@@ -3,7 +3,9 @@
  * right-to-left text and controls, zero-width characters, lone surrogates, emoji with ZWJ and
  * skin tones, GSM extension characters, at every length around the 70 / 160 / 210 limits. No
  * crash, and a defined answer: `characters` = code points, `segments` a non-negative integer
- * within the bounds of the encoding, the decision either configures or refuses with the reason.
+ * within the bounds of the encoding; decoding refuses a text no store keeps (NUL, an unpaired
+ * surrogate) or longer than 210 characters, and the decision either configures or refuses with
+ * the reason.
  */
 import fc from 'fast-check';
 import { isLeft } from 'fp-ts/lib/Either.js';
@@ -125,21 +127,32 @@ const account = deepFreeze(
   }),
 );
 
-/** `ConfigureNotification` with the text: configured with its count, or refused for a stated reason. */
+/** Whether a text holds a NUL or a surrogate without its pair (no store keeps either). */
+const unstorable = (t: string): boolean =>
+  t.includes('\u0000') || /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(t);
+
+/**
+ * `ConfigureNotification` with the text: refused at decoding, naming `data.text`, when no store
+ * could keep it or it is longer than 210 characters; else configured with its count, or refused
+ * for a stated reason.
+ */
 const expectConfiguredOrRefused = (t: string, sms: boolean, telegram: boolean): void => {
   const decoded = decodeCommand({
     type: 'ConfigureNotification',
     data: { scenario: 'incoming-visit-card', sms, telegram, text: t },
     metadata: { commandId: 'c-1', accountId: 'acc-1', at: '2025-02-01T10:00:00+03:00', actor: 'user-1' },
   });
-  expect(isLeft(decoded)).toBe(false);
-  if (isLeft(decoded)) return;
-  const decision = decider.decide(decoded.right, account);
   const count = countSmsSegments(t);
+  const refused = unstorable(t) || count.characters > 210;
+  expect(isLeft(decoded)).toBe(refused);
+  if (isLeft(decoded)) {
+    expect(decoded.left.issues.map((i) => i.path)).toEqual(['data.text']);
+    return;
+  }
+  const decision = decider.decide(decoded.right, account);
   if (isLeft(decision)) {
-    const expected = count.characters > 210 ? 'SmsTextTooLong' : 'NotificationTextEmpty';
-    expect(decision.left.code).toBe(expected);
-    if (expected === 'NotificationTextEmpty') expect((sms || telegram) && t.trim() === '').toBe(true);
+    expect(decision.left.code).toBe('NotificationTextEmpty');
+    expect((sms || telegram) && t.trim() === '').toBe(true);
     return;
   }
   expect(count.characters).toBeLessThanOrEqual(210);
@@ -189,12 +202,15 @@ describe('every kind of Unicode', () => {
     expect(countSmsSegments('\ude00\ud83d').characters).toBe(2);
   });
 
-  it('refuses a text beyond 10 000 code units at decoding, naming data.text', () => {
-    const decoded = decodeCommand({
-      type: 'ConfigureNotification',
-      data: { scenario: 'incoming-visit-card', sms: true, telegram: false, text: '😀'.repeat(5001) },
-      metadata: { commandId: 'c-1', accountId: 'acc-1', at: '2025-02-01T10:00:00+03:00', actor: 'user-1' },
-    });
-    expect(isLeft(decoded) && decoded.left.issues.map((i) => i.path)).toEqual(['data.text']);
+  it('takes 210 emoji (420 code units) and refuses 211 at decoding, naming data.text', () => {
+    const decode = (text: string) =>
+      decodeCommand({
+        type: 'ConfigureNotification',
+        data: { scenario: 'incoming-visit-card', sms: true, telegram: false, text },
+        metadata: { commandId: 'c-1', accountId: 'acc-1', at: '2025-02-01T10:00:00+03:00', actor: 'user-1' },
+      });
+    expect(isLeft(decode('😀'.repeat(210)))).toBe(false);
+    const refused = decode('😀'.repeat(211));
+    expect(isLeft(refused) && refused.left.issues.map((i) => i.path)).toEqual(['data.text']);
   });
 });

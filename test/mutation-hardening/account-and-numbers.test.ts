@@ -114,10 +114,10 @@ describe('numbers at their edges', () => {
     expect(isLeft(tooMany) && tooMany.left.issues.map((i) => i.path)).toEqual(['data.numbers']);
   });
 
-  it('reads spellings of up to 40 characters, and is a phone number only in E.164', () => {
+  it('reads spellings of up to 64 characters, and is a phone number only in E.164', () => {
     const spelled = '8 (912) 345-67-80';
-    expect(normalisePhoneNumber(spelled.padEnd(40, ' '))).toBe(USER);
-    expect(normalisePhoneNumber(spelled.padEnd(41, ' '))).toBeUndefined();
+    expect(normalisePhoneNumber(spelled.padEnd(64, ' '))).toBe(USER);
+    expect(normalisePhoneNumber(spelled.padEnd(65, ' '))).toBeUndefined();
     expect(normalisePhoneNumber('')).toBeUndefined();
     expect(PhoneNumber.is(USER)).toBe(true);
     expect(PhoneNumber.is(spelled)).toBe(false);

@@ -1,6 +1,6 @@
 /**
  * Notification settings and notices at their edges: `HH:mm` parsing, sending hours at their
- * first and last minute, texts of exactly 10 000 code units, the period and window bounds, the
+ * first and last minute, texts of exactly 210 characters, the period and window bounds, the
  * suppression window per scenario, Telegram while the subscription lapsed.
  */
 import { isLeft } from 'fp-ts/lib/Either.js';
@@ -110,16 +110,16 @@ describe('sending hours', () => {
 describe('settings', () => {
   const account = [opened()];
 
-  it('takes a text of exactly 10 000 code units and refuses 10 001, in decoding and in `is`', () => {
+  it('takes a text of exactly 210 characters (420 code units of emoji) and refuses 211, in decoding and in `is`', () => {
     const codec = notificationsCommands.ConfigureNotification;
     const data = (text: unknown) => ({ scenario: 'incoming-visit-card', sms: false, telegram: false, text });
-    expect(codec.is(data('я'.repeat(10_000)))).toBe(true);
-    expect(codec.is(data('я'.repeat(10_001)))).toBe(false);
+    expect(codec.is(data('😀'.repeat(210)))).toBe(true);
+    expect(codec.is(data('я'.repeat(211)))).toBe(false);
     expect(codec.is(data(42))).toBe(false);
     expect(
-      isLeft(decodeCommand({ type: 'ConfigureNotification', data: data('я'.repeat(10_000)), metadata })),
+      isLeft(decodeCommand({ type: 'ConfigureNotification', data: data('😀'.repeat(210)), metadata })),
     ).toBe(false);
-    const long = decodeCommand({ type: 'ConfigureNotification', data: data('я'.repeat(10_001)), metadata });
+    const long = decodeCommand({ type: 'ConfigureNotification', data: data('😀'.repeat(211)), metadata });
     expect(isLeft(long) && long.left.issues.map((i) => i.path)).toEqual(['data.text']);
   });
 

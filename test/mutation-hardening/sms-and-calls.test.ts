@@ -67,40 +67,56 @@ const spent = (sms: number, client = '+79160000000') =>
   });
 
 describe('paying for SMS', () => {
-  it('renews the free package when it exactly covers the need, right after it was bought', () => {
-    const history = [...base(3), bought(3, 0, 3), spent(3)];
-    expect(stateOf(history).sms).toMatchObject({ balance: 0, freeRenewalPeriodStart: null });
-    const events = accepted(history, missed('c-1'), tiny);
+  it('renews the free package when it exactly covers the need, once in the period', () => {
+    const history = [...base(3), bought(500, 70000, 500), bought(3, 0, 503), spent(503)];
+    // Bought in this period: the free package was had, so it does not renew in it.
+    expect(stateOf(history).sms).toMatchObject({ balance: 0, freePackagePeriodStart: PERIOD });
+    expect(accepted(history, missed('c-1'), tiny)).toMatchObject([
+      { type: 'CallRegistered' },
+      { type: 'NotificationSkipped', data: { reason: 'free-sms-package-used', smsNeeded: 3 } },
+    ]);
+    // Selected in the previous period: it renews once, exactly to the need.
+    const earlier = [
+      ...base(3),
+      ev('SmsPackagePurchased', {
+        size: 3,
+        price: 0,
+        reason: 'purchase',
+        balanceAfter: 3,
+        periodStart: '2024-12-31T09:00:00+03:00',
+      }),
+      spent(3),
+    ];
+    const events = accepted(earlier, missed('c-1'), tiny);
     expect(events).toMatchObject([
       { type: 'CallRegistered' },
       { type: 'SmsPackagePurchased', data: { size: 3, price: 0, reason: 'auto-renewal', balanceAfter: 3 } },
       { type: 'NotificationSent', data: { smsSpent: 3 } },
     ]);
-    const after = [...history, ...events];
-    expect(stateOf(after).sms).toMatchObject({ balance: 0, freeRenewalPeriodStart: PERIOD });
-    // Once a period: the next notice is skipped.
+    const after = [...earlier, ...events];
+    expect(stateOf(after).sms).toMatchObject({ balance: 0, freePackagePeriodStart: PERIOD });
+    // Once a period: the next notice is skipped, with that reason.
     const next = accepted(after, missed('c-2', '2025-02-01T12:00:00+03:00', '+79267654321'), tiny);
     expect(next).toMatchObject([
       { type: 'CallRegistered' },
-      { type: 'NotificationSkipped', data: { reason: 'sms-balance-exhausted', smsNeeded: 3 } },
+      { type: 'NotificationSkipped', data: { reason: 'free-sms-package-used', smsNeeded: 3 } },
     ]);
   });
 
-  it('leaves the free renewal of a period alone when a paid package renewed in it', () => {
+  it('a paid package renewing does not count as having the free one', () => {
     const history = [...base(3), bought(500, 70000, 500), spent(500)];
     const paid = accepted(history, missed('c-1'), tiny);
     expect(paid[1]).toMatchObject({
       type: 'SmsPackagePurchased',
       data: { size: 500, reason: 'auto-renewal' },
     });
-    const switched = [...history, ...paid, bought(3, 0, 500), spent(500, '+79161111111')];
-    expect(stateOf(switched).sms.freeRenewalPeriodStart).toBeNull();
-    expect(
-      accepted(switched, missed('c-2', '2025-02-01T12:00:00+03:00', '+79267654321'), tiny)[1],
-    ).toMatchObject({
-      type: 'SmsPackagePurchased',
-      data: { size: 3, price: 0, reason: 'auto-renewal' },
-    });
+    expect(stateOf([...history, ...paid]).sms.freePackagePeriodStart).toBeNull();
+    const switched = accepted(
+      [...history, ...paid],
+      cmd('PurchaseSmsPackage', { size: 3 }, '2025-02-01T11:00:00+03:00'),
+      tiny,
+    );
+    expect(switched).toMatchObject([{ type: 'SmsPackagePurchased', data: { size: 3, price: 0 } }]);
   });
 
   it('does not renew the free package when it would not cover the need', () => {

@@ -98,15 +98,17 @@ describe('PostgreSQL: rows that do not decode', () => {
     expect(await ok(store.readAll())).toEqual([]);
   });
 
-  it('refuses an event that cannot be serialised as JSON, and writes nothing', async () => {
+  it('refuses an event that cannot be serialised as JSON, naming the field, and writes nothing', async () => {
     type Loose = { type: 'Loose'; data: Record<string, unknown>; metadata: typeof META };
     const registry = createPayloadRegistry({ Loose: { codec: t.UnknownRecord } });
     const store = createPostgresEventStore<Loose>({ pool, registry, schema: await freshSchema(pool, 'bad') });
     const event: Loose = { type: 'Loose', data: { big: 10n }, metadata: META };
-    expect(await failure(store.appendToStream('loose', [event], { expectedVersion: 0 }))).toMatchObject({
-      code: 'Internal',
-      streamId: 'loose',
-    });
+    // Not plain data, whatever the payload's codec: the registry refuses it before any JSON is made.
+    const error = (await failure(
+      store.appendToStream('loose', [event], { expectedVersion: 0 }),
+    )) as StoreError;
+    expect(error).toMatchObject({ code: 'MalformedEvent', streamId: 'loose' });
+    expect(error.issues?.map((i) => i.path)).toEqual(['data.big']);
     expect(await ok(store.readAll())).toEqual([]);
   });
 });

@@ -28,7 +28,7 @@ const mustShow1 = [
   telegram('incoming-missed-call', true, at),
 ];
 
-describe('billing: the monthly fee (issue 5, must-show #1)', () => {
+describe('billing: the monthly fee', () => {
   it('«Базовый» with 10 employees, recording on, 1 pack and Telegram on one scenario costs 2 650 ₽ a month', () => {
     givenEvents(billing, mustShow1).then((view) => {
       const fee = monthlyFee(view);

@@ -28,7 +28,7 @@ const monthly = (s: Statement | null, item: string): MonthlyStatementLine => {
   return line;
 };
 
-describe('billing: a statement for a period (issue 5, must-show #2)', () => {
+describe('billing: a statement for a period', () => {
   const events = [
     opened(openedAt),
     recordingEnabled('2025-05-06T15:30:00+03:00'),
@@ -44,7 +44,7 @@ describe('billing: a statement for a period (issue 5, must-show #2)', () => {
     });
   });
 
-  it('bills recording enabled on 6 May 350.00 ₽: 15 days × 700 ₽ / 30', () => {
+  it('bills recording enabled on 6 May 350,00 ₽: 15 days × 700 ₽ / 30', () => {
     givenEvents(billing, events).then((view) => {
       const line = monthly(statement(view, '2025-05-06T12:00:00+03:00'), 'recording');
       expect(line).toMatchObject({
@@ -56,7 +56,8 @@ describe('billing: a statement for a period (issue 5, must-show #2)', () => {
       const explained = explain(line);
       expect(explained.days[0]).toEqual({ date: '2025-05-06', quantity: 1, accrual: 2333 });
       expect(explained.days.at(-1)?.date).toBe('2025-05-20');
-      expect(explained.formula).toBe('700.00 ₽ × 15 / 30 = 350.00 ₽');
+      expect(explained.formula).toBe('700,00 ₽ × 15 / 30 = 350,00 ₽');
+      expect(explain(line, 'en').formula).toBe('₽700.00 × 15 / 30 = ₽350.00');
       expect(explained.days.reduce((sum, d) => sum + d.accrual, 0)).toBe(roubles(350));
     });
   });
@@ -84,7 +85,7 @@ describe('billing: a statement for a period (issue 5, must-show #2)', () => {
     });
   });
 
-  it('keeps a charge at the price the events carry: a later price change makes a separate line', () => {
+  it('keeps a charge at the price the events carry: a later price change makes a separate line, from its day', () => {
     const repriced = [
       ...events,
       recordingDisabled('2025-05-15T10:00:00+03:00'),
@@ -93,7 +94,8 @@ describe('billing: a statement for a period (issue 5, must-show #2)', () => {
     givenEvents(billing, repriced).then((view) => {
       const lines = statement(view, '2025-05-06')?.lines.filter((l) => l.item === 'recording') ?? [];
       expect(lines.map((l) => [l.unitPrice, l.kind === 'monthly' ? l.quantityDays : 0, l.amount])).toEqual([
-        [roubles(700), 10, divide(roubles(700) * 10, 30)],
+        // 15 May is billed once, at the 900 ₽ in effect at its end: 700 ₽ for 6–14 May (9 days).
+        [roubles(700), 9, roubles(210)],
         [roubles(900), 6, roubles(180)],
       ]);
     });
@@ -122,17 +124,17 @@ describe('billing: a statement for a period (issue 5, must-show #2)', () => {
     ];
     givenEvents(billing, changed).then((view) => {
       const lines = statement(view, '2025-05-01')?.lines ?? [];
-      // The change day counts on both lines: each was in effect at some moment of it.
+      // The change day is billed once, on the tariff in effect at its end.
       expect(
         lines.map((l) => [l.kind === 'monthly' && l.detail, l.kind === 'monthly' && l.quantityDays]),
       ).toEqual([
-        ['Базовый', 21],
+        ['Базовый', 20],
         ['Бизнес', 10],
       ]);
     });
   });
 
-  it('stops accruing while the subscription is lapsed and resumes with the period a renewal pays for', () => {
+  it('bills nothing for a lapse stored by 0.1, whose late payment bought the anchored period it fell in', () => {
     const lapsing = [
       opened(openedAt, { paidUntil: '2025-05-21T10:00:00+03:00', autoRenewal: false }),
       event(
@@ -144,7 +146,12 @@ describe('billing: a statement for a period (issue 5, must-show #2)', () => {
       // Paid on 25 June: the anchored period containing it, from 21 June.
       event(
         'SubscriptionRenewed',
-        { periodStart: '2025-06-21T10:00:00+03:00', paidUntil: '2025-07-21T10:00:00+03:00', manual: true },
+        {
+          periodStart: '2025-06-21T10:00:00+03:00',
+          paidUntil: '2025-07-21T10:00:00+03:00',
+          manual: true,
+          restarted: false,
+        },
         '2025-06-25T09:00:00+03:00',
       ),
     ];
@@ -156,7 +163,7 @@ describe('billing: a statement for a period (issue 5, must-show #2)', () => {
     });
   });
 
-  it('bills a period renewed late in full: the renewal pays for the period it falls in', () => {
+  it('bills the period a 0.1 late payment bought from its own start, as 0.1 charged it', () => {
     const late = [
       opened(openedAt, { paidUntil: '2025-05-21T10:00:00+03:00', autoRenewal: false }),
       event(
@@ -167,7 +174,12 @@ describe('billing: a statement for a period (issue 5, must-show #2)', () => {
       ),
       event(
         'SubscriptionRenewed',
-        { periodStart: '2025-05-21T10:00:00+03:00', paidUntil: '2025-06-21T10:00:00+03:00', manual: true },
+        {
+          periodStart: '2025-05-21T10:00:00+03:00',
+          paidUntil: '2025-06-21T10:00:00+03:00',
+          manual: true,
+          restarted: false,
+        },
         '2025-05-25T09:00:00+03:00',
       ),
     ];

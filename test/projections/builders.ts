@@ -177,7 +177,12 @@ export const sampleEvents: { readonly [K in AccountEventType]: AccountEventOf<K>
   AutoRenewalSet: event('AutoRenewalSet', { enabled: false }, '2025-04-22T11:00:00+03:00'),
   SubscriptionRenewed: event(
     'SubscriptionRenewed',
-    { periodStart: '2025-05-21T00:00:00+03:00', paidUntil: '2025-06-21T00:00:00+03:00', manual: false },
+    {
+      periodStart: '2025-05-21T00:00:00+03:00',
+      paidUntil: '2025-06-21T00:00:00+03:00',
+      manual: false,
+      restarted: false,
+    },
     '2025-05-21T00:00:00+03:00',
     'system',
   ),
@@ -196,6 +201,11 @@ export const sampleEvents: { readonly [K in AccountEventType]: AccountEventOf<K>
     'MainMultichannelNumberSet',
     { number: '+74950000002', previous: '+74950000001' },
     '2025-04-21T10:02:00+03:00',
+  ),
+  MultichannelNumberRemoved: event(
+    'MultichannelNumberRemoved',
+    { number: '+74950000001', fallback: '+74950000002', callerIdNumbers: [], multichannelNumbers: 1 },
+    '2025-04-21T10:02:30+03:00',
   ),
   NumberAdded: numberAdded(1, '2025-04-21T10:03:00+03:00'),
   NumberRemoved: numberRemoved(1, '2025-04-21T10:04:00+03:00', ['recording']),
@@ -292,8 +302,27 @@ export const sampleEvents: { readonly [K in AccountEventType]: AccountEventOf<K>
   SmartCallbackWindowSet: event('SmartCallbackWindowSet', { minutes: 30 }, '2025-04-21T10:32:00+03:00'),
   SmartCallbackWindowOpened: event(
     'SmartCallbackWindowOpened',
-    { client: '+79161234567', operator: phone(1), callId: 'call-3', expiresAt: '2025-04-21T11:33:00+03:00' },
+    {
+      client: '+79161234567',
+      operator: phone(1),
+      callId: 'call-3',
+      expiresAt: '2025-04-21T11:33:00+03:00',
+      openedAt: '2025-04-21T10:33:00+03:00',
+      multichannelNumber: '+74950000002',
+    },
     '2025-04-21T10:33:00+03:00',
+    'telephony',
+  ),
+  SmartCallbackWindowClosed: event(
+    'SmartCallbackWindowClosed',
+    {
+      client: '+79161234567',
+      operator: phone(1),
+      callId: 'call-3',
+      reason: 'answered-call',
+      byCallId: 'call-5',
+    },
+    '2025-04-21T10:33:30+03:00',
     'telephony',
   ),
   IncomingCallRouted: event(
@@ -317,6 +346,8 @@ export const sampleEvents: { readonly [K in AccountEventType]: AccountEventOf<K>
       client: '+79161234567',
       operator: null,
       outcome: 'missed',
+      startedAt: null,
+      endedAt: null,
     },
     '2025-04-21T10:35:00+03:00',
     'telephony',

@@ -8,14 +8,14 @@ import { event, notificationSent, smsPurchased } from './builders.js';
 const at = '2025-04-21T10:00:00+03:00';
 
 describe('smsBalance', () => {
-  it('shows ДОСТУПНО SMS: 2998 ИЗ 3000 after two SMS of a 3 000 package', () => {
+  it('shows ДОСТУПНО SMS: 2 998 ИЗ 3 000 after two SMS of a 3 000 package, thousands grouped', () => {
     const events = [
       smsPurchased(3000, roubles(3000), 3000, at),
       notificationSent('c1', at),
       notificationSent('c2', at),
     ];
     givenEvents(smsBalance, events).then((view) => {
-      expect(formatSmsBalance(view)).toBe('ДОСТУПНО SMS: 2998 ИЗ 3000');
+      expect(formatSmsBalance(view)).toBe('ДОСТУПНО SMS: 2\u00a0998 ИЗ 3\u00a0000');
       expect(formatRenewingPackage(view)).toBe('Когда SMS закончатся, будет продлён пакет 3\u00a0000 SMS');
     });
   });
@@ -82,7 +82,12 @@ describe('smsBalance', () => {
       at,
     );
     givenEvents(smsBalance, [skipped]).then((view) => {
-      expect(view.skippedByReason).toEqual({ 'sms-balance-exhausted': 1, suppressed: 0 });
+      expect(view.skippedByReason).toEqual({
+        'sms-balance-exhausted': 1,
+        suppressed: 0,
+        'free-sms-package-used': 0,
+        'subscription-lapsed': 0,
+      });
       expect([...listItems(view.skipped)]).toEqual([{ at, ...skipped.data }]);
     });
   });

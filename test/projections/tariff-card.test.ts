@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { roubles } from '../../src/catalogue/units.js';
-import { formatTariffCard, tariffCard } from '../../src/projections/index.js';
+import { formatLapse, formatTariffCard, tariffCard } from '../../src/projections/index.js';
 import { givenEvents } from '../../src/testing/index.js';
 import { event, numberAdded, numberRemoved, opened } from './builders.js';
 
@@ -25,6 +25,7 @@ describe('tariffCard', () => {
         paidUntil: 'Оплачен до 21.05.2025',
         autoRenewal: 'Продлевать абонемент автоматически: да',
       });
+      expect(formatLapse(view)).toBeNull();
       expect([view.employeesInUse, view.multichannelInUse, view.status]).toEqual([2, 1, 'active']);
     });
   });
@@ -36,7 +37,12 @@ describe('tariffCard', () => {
       numberRemoved(3, at),
       event(
         'SubscriptionRenewed',
-        { periodStart: '2025-05-21T10:00:00+03:00', paidUntil: '2025-06-21T10:00:00+03:00', manual: false },
+        {
+          periodStart: '2025-05-21T10:00:00+03:00',
+          paidUntil: '2025-06-21T10:00:00+03:00',
+          manual: false,
+          restarted: false,
+        },
         at,
       ),
       event('AutoRenewalSet', { enabled: false }, at),
@@ -45,6 +51,7 @@ describe('tariffCard', () => {
     givenEvents(tariffCard, events).then((view) => {
       expect(view.employeesInUse).toBe(1);
       expect(formatTariffCard(view).paidUntil).toBe('Оплачен до 21.06.2025');
+      expect(formatLapse(view)).toBe('Абонемент не оплачен: платные услуги приостановлены');
       expect([view.autoRenewal, view.status]).toEqual([false, 'lapsed']);
     });
   });

@@ -1,7 +1,8 @@
 /**
  * Calls, notices, SMS and smart callback over random histories: the balance never goes below
  * zero, every SMS notice is paid by the balance or a renewal that it needed, the free package
- * renews at most once a period, calls are not registered twice, routing follows an open window,
+ * is had at most once a period, calls are not registered twice, routing follows an open window,
+ * nothing paid runs while the subscription is lapsed,
  * refusals leave nothing, replay equals the step-by-step state (see support/).
  */
 import { describe, it } from 'vitest';
@@ -53,9 +54,13 @@ describe('calls, notices and SMS over random histories', () => {
         'NotificationSent:telegram',
         'NotificationSkipped:suppressed',
         'NotificationSkipped:sms-balance-exhausted',
+        'NotificationSkipped:free-sms-package-used',
+        'NotificationSkipped:subscription-lapsed',
+        'IncomingCallRouted:subscription-lapsed',
         'SmsPackagePurchased:purchase',
         'SmsPackagePurchased:auto-renewal',
         'SmartCallbackWindowOpened',
+        'SmartCallbackWindowClosed',
         'IncomingCallRouted:smart-callback',
         'IncomingCallRouted:window-expired',
         'IncomingCallRouted:caller-id-off',

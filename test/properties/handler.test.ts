@@ -16,7 +16,7 @@ import { accountStreamId, createCommandHandler } from '../../src/account/handler
 import { createInMemoryEventStore } from '../../src/kernel/in-memory-event-store.js';
 import { FULL_ACCOUNT } from './support/preludes.js';
 import { openingInstant } from './support/property.js';
-import { ACCOUNT, rawCommand, runSteps } from './support/runner.js';
+import { ACCOUNT, rawCommand, runSteps, stampOf } from './support/runner.js';
 import { parametersFor, timeoutFor } from './support/runs.js';
 import { type Profile, type Step, sequenceOf } from './support/steps.js';
 
@@ -46,7 +46,7 @@ const runThroughHandler = async (startMs: number, steps: readonly Step[]): Promi
   let atMs = startMs;
   for (const [index, step] of steps.entries()) {
     atMs += step.gapMs;
-    const raw = rawCommand(step, index, atMs);
+    const raw = rawCommand(step, index, stampOf(step, atMs));
     raws.push(raw);
     const before = await store.readAll()();
     const result = await handler.handleUnknown(raw)();

@@ -12,6 +12,7 @@ import type { Profile } from './support/steps.js';
 const profile: Profile = {
   AddMultichannelNumber: 2,
   SetMainMultichannelNumber: 2,
+  RemoveMultichannelNumber: 1,
   AddNumber: 3,
   RemoveNumber: 2,
   EnableNumberOption: 6,
@@ -36,6 +37,7 @@ describe('numbers and options over random histories', () => {
         'NumberRemoved',
         'CallerIdNumberSet',
         'NumberMelodySet',
+        'MultichannelNumberRemoved',
       ]);
     },
     timeoutFor(),

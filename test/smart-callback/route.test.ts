@@ -58,6 +58,9 @@ describe('Smart callback windows opened by RegisterCall', () => {
               operator: OPERATOR,
               callId: command.data.callId,
               expiresAt: '2025-04-22T10:00:00.000Z',
+              // A direct call: the МКН the operator's caller ID shows; it opened when reported.
+              openedAt: CALLED_AT,
+              multichannelNumber: MKN,
             },
             command,
           ),
@@ -139,7 +142,7 @@ describe('RouteIncomingCall', () => {
     routedTo(withNumbers(), '2025-04-22T12:10:00+03:00', null, 'option-off');
     const offAndOn = enabled(
       unanswered(OPERATOR),
-      cmd('DisableSmartCallback', {}),
+      cmd('DisableSmartCallback', {}, '2025-04-22T12:04:00+03:00'),
       cmd('EnableSmartCallback', {}, '2025-04-22T12:05:00+03:00'),
     );
     routedTo(offAndOn, '2025-04-22T12:10:00+03:00', null, 'no-window');
@@ -187,7 +190,7 @@ describe('RouteIncomingCall', () => {
     const error = given(decider, enabled())
       .when(cmd('RouteIncomingCall', { client: CLIENT, multichannelNumber: OTHER_MKN }))
       .thenError('UnknownMultichannelNumber');
-    expect(detailsOf(error)).toEqual({ field: 'data.multichannelNumber', multichannelNumber: OTHER_MKN });
+    expect(detailsOf(error)).toEqual({ field: 'data.multichannelNumber', number: OTHER_MKN });
   });
 
   it('refuses a malformed payload naming the field', () => {

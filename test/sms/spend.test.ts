@@ -20,7 +20,7 @@ describe('paySms', () => {
   it('pays from the balance when it suffices, with no renewal', () => {
     const l = ledger(5, 100, 0);
     const out: AccountEvent[] = [];
-    expect(paySms(l, 5, context, out)).toBe(true);
+    expect(paySms(l, 5, context, out)).toBeUndefined();
     expect(l.balance).toBe(0);
     expect(out).toEqual([]);
   });
@@ -28,19 +28,19 @@ describe('paySms', () => {
   it('never renews a free package that would not cover the message, and changes nothing', () => {
     const l = ledger(1, 5, 0);
     const out: AccountEvent[] = [];
-    expect(paySms(l, 7, context, out)).toBe(false);
+    expect(paySms(l, 7, context, out)).toBe('sms-balance-exhausted');
     expect(l).toEqual(ledger(1, 5, 0));
     expect(out).toEqual([]);
   });
 
-  it('renews the free package once, then refuses', () => {
+  it('renews the free package once, then refuses with the reason: the free package was had', () => {
     const l = ledger(0, 100, 0);
     const out: AccountEvent[] = [];
-    expect(paySms(l, 4, context, out)).toBe(true);
+    expect(paySms(l, 4, context, out)).toBeUndefined();
     expect(l.balance).toBe(96);
     expect(l.freeRenewalAvailable).toBe(false);
     l.balance = 2;
-    expect(paySms(l, 4, context, out)).toBe(false);
+    expect(paySms(l, 4, context, out)).toBe('free-sms-package-used');
     expect(out).toHaveLength(1);
     expect(l.balance).toBe(2);
   });
@@ -48,13 +48,13 @@ describe('paySms', () => {
   it('renews a paid package as many times as the message needs', () => {
     const l = ledger(1, 2, 500, false);
     const out: AccountEvent[] = [];
-    expect(paySms(l, 7, context, out)).toBe(true);
+    expect(paySms(l, 7, context, out)).toBeUndefined();
     expect(out.map((e) => (e.type === 'SmsPackagePurchased' ? e.data.balanceAfter : -1))).toEqual([3, 5, 7]);
     expect(l.balance).toBe(0);
   });
 
   it('without a renewing package, a short balance cannot pay', () => {
     const l: SmsLedger = { balance: 0, renewing: null, freeRenewalAvailable: true, periodStart: 'x' };
-    expect(paySms(l, 1, context, [])).toBe(false);
+    expect(paySms(l, 1, context, [])).toBe('sms-balance-exhausted');
   });
 });

@@ -23,7 +23,7 @@ describe('the seed storage dialog (issue 3, must show #1)', () => {
     expect((quotaBytes(state) / GIB).toFixed(1)).toBe('6.0');
     expect(state.storage.packs).toHaveLength(1);
     expect(formatRoubles(state.storage.packs.reduce((sum, pack) => sum + pack.monthlyFee, 0))).toBe(
-      '150.00 ₽',
+      '150,00 ₽',
     );
     expect(maxQuotaBytes(state, defaultCatalogue)).toBe(46 * GIB);
   });

@@ -14,7 +14,8 @@ export const RECORDED_USER = '+79123456789';
 export const PLAIN_USER = '+79123456780';
 export const MIB = 1024 ** 2;
 export const PACK = 5 * GIB;
-export const AT = '2025-04-21T10:00:00+03:00';
+/** When the history's facts and the commands happen: after the recordings below were made. */
+export const AT = '2025-04-21T12:00:00+03:00';
 
 const meta = (at: string, commandId = 'c-test') => ({ at, commandId, actor: 'user-1' });
 
@@ -70,8 +71,8 @@ export const setup = (options: { autoRenewal?: boolean; recording?: boolean } = 
     : [ev('RecordingEnabled', { notice: true, liabilityAcknowledged: false, monthlyFee: 70000 })]),
 ];
 
-/** Minutes after 2025-04-21 00:00 UTC as an instant. */
-export const minute = (n: number): string => new Date(Date.UTC(2025, 3, 21, 0, n)).toISOString();
+/** Minutes after the opening (2025-04-21 06:00 UTC) as an instant: recordings are made then. */
+export const minute = (n: number): string => new Date(Date.UTC(2025, 3, 21, 6, n)).toISOString();
 
 /** The data of a recording of an МКН call. */
 export const recording = (recordingId: string, sizeBytes: number, recordedAt = minute(0)) => ({

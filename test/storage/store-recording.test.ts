@@ -3,6 +3,7 @@ import { createAccountDecider } from '../../src/account/decider.js';
 import { GIB } from '../../src/catalogue/units.js';
 import { given } from '../../src/testing/index.js';
 import {
+  AT,
   cmd,
   ev,
   MIB,
@@ -184,15 +185,51 @@ describe('StoreRecording: auto-add', () => {
       });
   });
 
-  it('adds no pack while the subscription is lapsed: eviction applies', () => {
+  it('stores no new recording while the subscription is lapsed, and keeps the stored ones', () => {
+    // Paid until 21.05 09:00 with auto-renewal off: lapsed from then, recorded or not.
     const lapsedFull = [
       ...setup({ autoRenewal: false }),
       ...[1, 2, 3, 4].map((n) => stored(`r${n}`, Q, minute(n))),
       ev('StorageAlmostFull', { usedBytes: GIB, quotaBytes: GIB }),
+      autoAdd,
     ];
-    given(decider, [...lapsedFull, autoAdd])
-      .when(cmd('StoreRecording', recording('r5', Q, minute(5)), '2025-06-01T10:00:00+03:00'))
-      .then((events) => expect(events.map((e) => e.type)).toEqual(['RecordingsEvicted', 'RecordingStored']));
+    const lapsedAt = '2025-06-01T10:00:00+03:00';
+    const spec = given(decider, lapsedFull);
+    spec
+      .when(cmd('StoreRecording', recording('r5', Q, '2025-06-01T09:59:00+03:00'), lapsedAt))
+      .thenError('SubscriptionLapsed', (e) =>
+        expect(e.details).toEqual({ paidUntil: '2025-05-21T09:00:00+03:00', at: lapsedAt }),
+      );
+    expect(spec.state.storage.usedBytes).toBe(GIB);
+    // One minute before paidUntil the service still runs: a pack is added for it.
+    given(decider, lapsedFull)
+      .when(cmd('StoreRecording', recording('r5', Q, minute(5)), '2025-05-21T08:59:00+03:00'))
+      .then((events) => expect(events.map((e) => e.type)).toEqual(['StoragePackAdded', 'RecordingStored']));
+  });
+
+  it('refuses a recordedAt after the report or before the opening, naming the field', () => {
+    // Reported at 12:00+03:00 (09:00Z); the account was opened at 09:00+03:00 (06:00Z).
+    given(decider, setup())
+      .when(cmd('StoreRecording', recording('r1', Q, '2025-04-21T09:00:01Z')))
+      .thenError('InstantAfterCommand', (e) =>
+        expect(e.details).toEqual({ field: 'data.recordedAt', value: '2025-04-21T09:00:01Z', at: AT }),
+      );
+    given(decider, setup())
+      .when(cmd('StoreRecording', recording('r1', Q, '2025-04-21T05:59:59Z')))
+      .thenError('InstantBeforeOpening', (e) =>
+        expect(e.details).toEqual({
+          field: 'data.recordedAt',
+          value: '2025-04-21T05:59:59Z',
+          openedAt: '2025-04-21T09:00:00+03:00',
+        }),
+      );
+    // Exactly at the report and exactly at the opening are both fine.
+    given(decider, setup())
+      .when(cmd('StoreRecording', recording('r1', Q, '2025-04-21T09:00:00Z')))
+      .then((events) => expect(events.map((e) => e.type)).toEqual(['RecordingStored']));
+    given(decider, setup())
+      .when(cmd('StoreRecording', recording('r1', Q, '2025-04-21T06:00:00Z')))
+      .then((events) => expect(events.map((e) => e.type)).toEqual(['RecordingStored']));
   });
 });
 

@@ -44,11 +44,17 @@ describe('OpenAccount', () => {
     expect(state.tariff.terms?.baseStorageBytes).toBe(5 * GIB);
     expect(state.tariff.terms?.monthlyFee).toBe(defaultCatalogue.tariffs.business?.monthlyFee);
     expect(state.tariff.subscription).toEqual({
+      anchor: OPENED_AT,
       periodStart: OPENED_AT,
+      periodStartMs: Date.parse(OPENED_AT),
+      previousPeriodStart: null,
+      previousPeriodStartMs: 0,
       paidUntil: '2025-05-21T10:00:00+03:00',
+      paidUntilMs: Date.parse('2025-05-21T10:00:00+03:00'),
       autoRenewal: false,
       status: 'active',
     });
+    expect(state.timeline.latestAt).toBe(OPENED_AT);
   });
 
   it('computes the first period in the account time zone (an instant given in UTC)', () => {

@@ -58,6 +58,16 @@ const collectEvents = (): AccountEvent[] => {
       profile: { AddMultichannelNumber: 3, SetCallerIdNumber: 4, EnableNumberOption: 4 },
       opening: { prelude: NUMBERS_ACCOUNT },
     },
+    {
+      profile: {
+        AddMultichannelNumber: 3,
+        SetMainMultichannelNumber: 2,
+        RemoveMultichannelNumber: 3,
+        EnableNumberOption: 4,
+        SetNumberMelody: 4,
+      },
+      opening: { prelude: NUMBERS_ACCOUNT },
+    },
   ];
   const events: AccountEvent[] = [];
   for (const { profile, opening } of profiles) {

@@ -1,16 +1,18 @@
 /**
  * Billing over a generated history: the `billing` projection folded over the log (also in two
- * halves, incrementally), every statement from the opening period to the one after the last
- * event, and the monthly fee. Lines are never negative, amounts are what the rule says
- * (`unitPrice × Σ daily quantities / days`, half up, recomputed here with BigInt), they add up to
- * the total, and what the bill counts matches the account state.
+ * halves, incrementally), statements of the billing calendar from the opening period to the one
+ * after the last event, and the monthly fee. Lines are never negative, amounts are what the rule
+ * says (`unitPrice × Σ daily quantities / days`, half up, recomputed here with BigInt), they add
+ * up to the total, one tariff is billed on every day paid for and nothing on a lapsed one (the
+ * tariff days of a period are its days minus its lapsed days), and what the bill counts matches
+ * the account state.
  */
 import type { AccountEvent } from '../../../src/account/events.js';
 import type { AccountState } from '../../../src/account/state.js';
 import { type Billing, billing } from '../../../src/projections/billing.js';
+import { billingPeriodAt } from '../../../src/projections/billing-calendar.js';
 import { monthlyFee } from '../../../src/projections/billing-fee.js';
 import { type Statement, statementByIndex } from '../../../src/projections/billing-statement.js';
-import { periodContaining } from '../../../src/projections/calendar.js';
 import { firstDifference } from './compare.js';
 import { fail } from './event-checks.js';
 
@@ -20,6 +22,16 @@ const isAmount = (n: number): boolean => Number.isSafeInteger(n) && n >= 0;
 const halfUp = (a: bigint, b: bigint): bigint => (2n * a + b) / (2n * b);
 
 const checkStatement = (s: Statement): void => {
+  const billed = s.status === 'paid' || s.status === 'forecast';
+  if (s.lapsedDays !== (s.status === 'lapsed' ? s.period.days : 0))
+    fail(`period ${s.period.index} (${s.status}): ${s.lapsedDays} lapsed days of ${s.period.days}`);
+  // A lapse bills no monthly line; a package bought before `paidUntil` on the lapse's first day
+  // (the day it ends, while still paid) is the only charge it can hold.
+  for (const line of s.lines) {
+    if (!billed && (line.kind === 'monthly' || line.day !== s.period.firstDay))
+      fail(`period ${s.period.index} (${s.status}) bills ${line.key}`);
+  }
+  const tariffDays = new Array<number>(s.period.days).fill(0);
   let total = 0;
   for (const line of s.lines) {
     if (!isAmount(line.amount) || !isAmount(line.unitPrice))
@@ -32,15 +44,18 @@ const checkStatement = (s: Statement): void => {
     }
     if (line.daily.length !== s.period.days || line.days !== s.period.days) fail(`${line.key}: days`);
     let sum = 0;
-    for (const q of line.daily) {
+    line.daily.forEach((q, d) => {
       if (!isAmount(q)) fail(`${line.key}: a day with quantity ${q}`);
+      if (line.item === 'tariff') tariffDays[d] = tariffDays[d]! + q;
       sum += q;
-    }
+    });
     if (sum !== line.quantityDays) fail(`${line.key}: Σ daily ${sum} ≠ ${line.quantityDays}`);
     const expected = halfUp(BigInt(line.unitPrice) * BigInt(sum), BigInt(line.days));
     if (BigInt(line.amount) !== expected) fail(`${line.key}: amount ${line.amount} ≠ ${expected}`);
   }
   if (total !== s.total) fail(`period ${s.period.index}: lines add up to ${total}, total says ${s.total}`);
+  if (billed && tariffDays.some((q) => q !== 1))
+    fail(`period ${s.period.index}: tariff days ${tariffDays.join(',')}, one a day expected`);
 };
 
 /** Units the bill counts for an item now (Σ over its lines, at any price). */
@@ -107,8 +122,9 @@ export const checkBilling = (
   }
   if (total !== fee.total) fail(`monthly fee lines add up to ${total}, total says ${fee.total}`);
   checkAgainstState(view, state);
-  if (view.anchor === null || !statements) return;
-  const last = periodContaining(Date.parse(view.anchor), view.timeZone, lastMs).index;
+  const lastPeriod = billingPeriodAt(view, lastMs);
+  if (lastPeriod === null || !statements) return;
+  const last = Math.max(0, lastPeriod.period.index);
   for (const k of new Set([last, log.length % (last + 2)])) {
     const s = statementByIndex(view, k);
     if (s === null) fail('no statement for an opened account');

@@ -13,6 +13,16 @@ import { fail } from './event-checks.js';
 const userOf = (state: AccountState, number: string) =>
   Object.hasOwn(state.numbers.users, number) ? state.numbers.users[number] : undefined;
 
+/** Lapsed at `atMs`, from the state's own fields. */
+const isLapsed = (state: AccountState, atMs: number): boolean => {
+  const subscription = state.tariff.subscription;
+  return (
+    subscription !== null &&
+    (subscription.status === 'lapsed' ||
+      (!subscription.autoRenewal && atMs >= Date.parse(subscription.paidUntil)))
+  );
+};
+
 const expectThat = (ok: boolean, what: string): undefined => {
   if (!ok) fail(`accepted but without effect: ${what}`);
 };
@@ -206,6 +216,7 @@ const checkCalls = (
     const window = getEntry(before.smartCallback.windows, command.data.client);
     const operator = window === undefined ? undefined : userOf(before, window.operator);
     const open =
+      !isLapsed(before, atMs) &&
       before.smartCallback.enabled &&
       window !== undefined &&
       window.expiresAtMs > atMs &&
@@ -227,10 +238,16 @@ const checkCalls = (
     if (missed && record?.lastUnreachedNoticeMs == null) expectNotice(before, events, 'outgoing-unreached');
     if (record?.lastOutgoingMs == null) expectNotice(before, events, 'outgoing-visit-card');
     const opener = operator === undefined ? undefined : userOf(before, operator);
+    const times = command.data as { endedAt?: string };
+    const openedMs = times.endedAt === undefined ? atMs : Date.parse(times.endedAt);
+    const current = getEntry(before.smartCallback.windows, client);
     if (
+      !isLapsed(before, atMs) &&
       before.smartCallback.enabled &&
       ['missed', 'busy', 'rejected'].includes(outcome) &&
-      opener?.callerId != null
+      opener?.callerId != null &&
+      openedMs + before.smartCallback.windowMinutes * 60_000 > atMs &&
+      (current === undefined || current.openedAtMs <= openedMs)
     )
       expectThat(
         events.some((e) => e.type === 'SmartCallbackWindowOpened'),

@@ -96,7 +96,7 @@ const checkEviction = (state: AccountState, event: Evicted, context: EventContex
     const canAdd =
       state.storage.autoAddPacks &&
       state.storage.packs.length < context.catalogue.storagePack.maxPacks &&
-      subscriptionLapsed(state, context.atMs) === undefined;
+      subscriptionLapsed(state, { atMs: context.atMs, metadata: command.metadata }) === undefined;
     if (canAdd) fail('evicted to make room while a pack could still be added automatically');
   }
 };
@@ -163,11 +163,11 @@ export const checkEvent = (state: AccountState, event: AccountEvent, context: Ev
         const notice = nextSmsNotice(context);
         if (notice === undefined || state.sms.balance >= notice.data.smsSpent)
           fail('an automatic renewal that no SMS notice needed');
-        if (data.price === 0) {
-          const period = Date.parse(data.periodStart);
-          if (model.freeRenewals.has(period)) fail('the free package renewed twice in one period');
-          model.freeRenewals.add(period);
-        }
+      }
+      if (data.price === 0) {
+        const period = Date.parse(data.periodStart);
+        if (model.freePackages.has(period)) fail('the free package had twice in one period');
+        model.freePackages.add(period);
       }
       return;
     }
@@ -205,8 +205,52 @@ export const checkEvent = (state: AccountState, event: AccountEvent, context: Ev
         ? state.numbers.users[event.data.operator]
         : undefined;
       if (!option.enabled || user?.callerId == null) fail('a window opened without the option or caller ID');
-      if (Date.parse(event.data.expiresAt) - context.atMs !== option.windowMinutes * 60_000)
+      const openedMs = event.data.openedAt === null ? context.atMs : Date.parse(event.data.openedAt);
+      if (openedMs > context.atMs) fail('a window opened after its report');
+      if (Date.parse(event.data.expiresAt) - openedMs !== option.windowMinutes * 60_000)
         fail('a window that does not last the set minutes');
+      if (Date.parse(event.data.expiresAt) <= context.atMs) fail('a window opened already expired');
+      const mkn = event.data.multichannelNumber;
+      if (mkn !== null && !state.numbers.multichannel.includes(mkn)) fail(`a window opened through ${mkn}`);
+      return;
+    }
+    case 'SmartCallbackWindowClosed': {
+      const window = getEntry(state.smartCallback.windows, event.data.client);
+      if (
+        window === undefined ||
+        window.callId !== event.data.callId ||
+        window.operator !== event.data.operator
+      )
+        fail('closed a window that is not open');
+      if (event.data.reason === 'answered-call') {
+        if (
+          command.type !== 'RegisterCall' ||
+          command.data.outcome !== 'answered' ||
+          command.data.operator !== event.data.operator ||
+          command.data.client !== event.data.client
+        )
+          fail('a window closed by a call that is not an answered one between its operator and client');
+      } else if (
+        command.type !== 'RemoveMultichannelNumber' ||
+        window?.multichannelNumber !== command.data.number
+      )
+        fail('a window closed by removing an МКН it was not opened through');
+      return;
+    }
+    case 'MultichannelNumberRemoved': {
+      const { number, fallback, callerIdNumbers, multichannelNumbers } = event.data;
+      const { multichannel, mainMultichannel, users } = state.numbers;
+      if (!multichannel.includes(number) || number === mainMultichannel || multichannel.length < 2)
+        fail(`removed ${number}: not a removable МКН`);
+      if (fallback !== mainMultichannel) fail('caller ID falls back to another МКН than the main one');
+      if (multichannelNumbers !== multichannel.length - 1)
+        fail('MultichannelNumberRemoved.multichannelNumbers');
+      const showing = Object.values(users)
+        .filter((user) => user.callerId?.multichannelNumber === number)
+        .map((user) => user.number)
+        .sort();
+      if (showing.join() !== [...callerIdNumbers].sort().join())
+        fail('callerIdNumbers are not those showing it');
       return;
     }
     case 'IncomingCallRouted': {

@@ -2,7 +2,7 @@
  * A shadow of what the events said, kept by the property runner independently of the domain's
  * own bookkeeping: which recordings are held (stored and not yet evicted or deleted), in which
  * order they arrived, how many calls were registered, and which periods used the free SMS
- * renewal. The state must agree with it after every event.
+ * package. The state must agree with it after every event.
  */
 
 /** A recording the events say is held. */
@@ -19,8 +19,8 @@ export interface Model {
   readonly held: Map<string, HeldInModel>;
   nextSeq: number;
   registered: number;
-  /** Period starts (epoch ms) in which the free package renewed automatically. */
-  readonly freeRenewals: Set<number>;
+  /** Period starts (epoch ms) in which the free package was had, bought or renewed. */
+  readonly freePackages: Set<number>;
   /** Recordings stored, evicted and deleted, over the whole sequence. */
   stored: number;
   evicted: number;
@@ -35,7 +35,7 @@ export const emptyModel = (): Model => ({
   held: new Map(),
   nextSeq: 0,
   registered: 0,
-  freeRenewals: new Set(),
+  freePackages: new Set(),
   stored: 0,
   evicted: 0,
   deleted: 0,

@@ -19,6 +19,7 @@ import { applyToModel, checkAlert, checkEvent, fail } from './event-checks.js';
 import { emptyModel, type Model } from './model.js';
 import { checkState } from './state-checks.js';
 import type { Step } from './steps.js';
+import { checkSuspended, checkTimeOrder } from './time-checks.js';
 
 /** The account the sequences run on, and another one commands are sometimes sent to by mistake. */
 export const ACCOUNT = 'acc-1';
@@ -81,10 +82,19 @@ const copy = (value: unknown): unknown => {
   return out;
 };
 
+/** The instant a step is stamped with when the sequence's clock reads `atMs`. */
+export const stampOf = (step: Step, atMs: number): number => atMs - (step.rewindMs ?? 0);
+
 /** The raw command a step stands for, at `atMs` (corrupted if the step says so). */
 export const rawCommand = (step: Step, index: number, atMs: number): Record<string, unknown> => {
   const data = copy(step.data) as Record<string, unknown>;
   if (step.type === 'StoreRecording') data.recordedAt = instantAt(atMs + step.recordedOffsetMs, step.offset);
+  const times = step.callTimes;
+  if (step.type === 'RegisterCall' && times != null) {
+    const startMs = atMs + times.startOffsetMs;
+    data.startedAt = instantAt(startMs, step.offset);
+    data.endedAt = instantAt(Math.min(atMs, startMs + times.durationMs), step.offset);
+  }
   const raw: Record<string, unknown> = {
     type: step.type,
     data,
@@ -193,10 +203,12 @@ export const runSteps = (steps: readonly Step[], startMs: number, options: RunOp
   const log: AccountEvent[] = [];
   let state = deepFreeze(decider.initialState);
   let atMs = startMs;
+  let latestMs = Number.NEGATIVE_INFINITY;
   steps.forEach((step, index) => {
     atMs += step.gapMs;
     const where = `step ${index} (${step.type})`;
-    const raw = rawCommand(step, index, atMs);
+    const stampMs = stampOf(step, atMs);
+    const raw = rawCommand(step, index, stampMs);
     const decoded = decodeCommand(raw);
     if (isLeft(decoded)) {
       const { issues } = decoded.left;
@@ -210,6 +222,11 @@ export const runSteps = (steps: readonly Step[], startMs: number, options: RunOp
     const command = decoded.right;
     // The state is deep-frozen: a decision that writes to it throws here.
     const decision = decider.decide(command, state);
+    try {
+      checkTimeOrder(command, state, decision, stampMs, latestMs);
+    } catch (error) {
+      fail(`${where}: ${(error as Error).message}`);
+    }
     if (isLeft(decision)) {
       try {
         checkRefusal(command, state, decision.left);
@@ -244,9 +261,11 @@ export const runSteps = (steps: readonly Step[], startMs: number, options: RunOp
       });
       checkAlert(before, state, command, events);
       checkEffect(before, state, command, events);
+      checkSuspended(before, command, events);
     } catch (error) {
       fail(`${where}, command ${JSON.stringify(command)}: ${(error as Error).message}`);
     }
+    if (events.length > 0) latestMs = stampMs;
     if (stats !== undefined) bump(stats.accepted, step.type);
     if ((index + 1) % replayEvery === 0) checkReplay(log, state, where);
   });

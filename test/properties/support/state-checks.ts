@@ -79,6 +79,11 @@ const checkSettings = (state: AccountState, model: Model): void => {
   const window = smartCallback.windowMinutes;
   if (!Number.isInteger(window) || window < 1 || window > 1440) fail(`callback window ${window}`);
   if (!smartCallback.enabled && smartCallback.windows.size !== 0) fail('callback windows open while off');
+  for (const [client, window] of chunkedEntries(smartCallback.windows)) {
+    const mkn = window.multichannelNumber;
+    if (mkn !== null && !state.numbers.multichannel.includes(mkn))
+      fail(`the window of ${client} was opened through ${mkn}, no longer an МКН of the account`);
+  }
   const subscription = tariff.subscription;
   if (subscription !== null && Date.parse(subscription.periodStart) >= Date.parse(subscription.paidUntil))
     fail(`period ${subscription.periodStart} – ${subscription.paidUntil} is empty`);

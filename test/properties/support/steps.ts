@@ -29,6 +29,14 @@ export interface Step {
   /** `StoreRecording`: recordedAt relative to the command's instant. */
   readonly recordedOffsetMs: number;
   readonly corruption: Corruption | null;
+  /**
+   * How much earlier than the sequence's clock the command is stamped (0 mostly): a command
+   * stamped before the account's latest event must be refused, changing nothing; the clock does
+   * not move back.
+   */
+  readonly rewindMs?: number;
+  /** `RegisterCall`: the call's own start and duration, relative to the report (`null`: not given). */
+  readonly callTimes?: { readonly startOffsetMs: number; readonly durationMs: number } | null;
 }
 
 const MINUTE = 60_000;
@@ -76,6 +84,7 @@ export const payloads: { readonly [K in AccountCommandType]: fc.Arbitrary<Record
   RenewSubscription: rec({ manual: optional(fc.boolean()) }),
   AddMultichannelNumber: rec({ number: fc.oneof({ weight: 5, arbitrary: pool.mkn }, pool.userNumber) }),
   SetMainMultichannelNumber: rec({ number: pool.mkn }),
+  RemoveMultichannelNumber: rec({ number: pool.mkn }),
   AddNumber: rec({
     number: pool.anyNumber,
     kind: fc.constantFrom('regular', 'regular', 'added'),
@@ -200,6 +209,20 @@ export const stepOf = (profile: Profile): fc.Arbitrary<Step> => {
         { weight: 24, arbitrary: fc.constant(null) },
         { weight: 1, arbitrary: corruption },
       ),
+      rewindMs: fc.oneof(
+        { weight: 30, arbitrary: fc.constant(0) },
+        { weight: 1, arbitrary: fc.integer({ min: 1, max: 3 * DAY }) },
+      ),
+      callTimes: fc.oneof(
+        { weight: 2, arbitrary: fc.constant(null) },
+        {
+          weight: 1,
+          arbitrary: fc.record({
+            startOffsetMs: fc.integer({ min: -3 * HOUR, max: 0 }),
+            durationMs: fc.integer({ min: 0, max: 20 * MINUTE }),
+          }),
+        },
+      ),
     })
     .map(({ command, ...rest }) => ({ type: command.type, data: command.data, ...rest }));
 };
@@ -321,14 +344,18 @@ export const callbackChunk: fc.Arbitrary<Step[]> = fc
       { weight: 1, arbitrary: fc.constant('number-removed') },
       { weight: 1, arbitrary: fc.constant('option-off') },
       { weight: 1, arbitrary: fc.constant('window-set') },
+      { weight: 1, arbitrary: fc.constant('answered') },
+      { weight: 1, arbitrary: fc.constant('mkn-removed') },
     ),
     later: fc.oneof(
       { weight: 4, arbitrary: fc.integer({ min: 0, max: 20 * MINUTE }) },
       { weight: 1, arbitrary: fc.integer({ min: 20 * MINUTE, max: 3 * HOUR }) },
     ),
     back: fc.constantFrom('same', 'same', 'same', 'other'),
+    // A call back to any МКН of the account is routed all the same.
+    backTo: pool.mkn,
   })
-  .map(({ callId, client, again, operator, outcome, mkn, between, later, back }) => {
+  .map(({ callId, client, again, operator, outcome, mkn, between, later, back, backTo }) => {
     const steps: Step[] = [
       chunkStep(
         'RegisterCall',
@@ -348,8 +375,24 @@ export const callbackChunk: fc.Arbitrary<Step[]> = fc
       steps.push(chunkStep('DisableNumberOption', { option: 'callerId', numbers: [operator] }, MINUTE));
     if (between === 'number-removed') steps.push(chunkStep('RemoveNumber', { number: operator }, MINUTE));
     if (between === 'option-off') steps.push(chunkStep('DisableSmartCallback', {}, MINUTE));
+    if (between === 'answered')
+      steps.push(
+        chunkStep(
+          'RegisterCall',
+          {
+            callId: `${callId}-a`,
+            direction: 'incoming',
+            line: 'direct',
+            client,
+            outcome: 'answered',
+            operator,
+          },
+          MINUTE,
+        ),
+      );
+    if (between === 'mkn-removed') steps.push(chunkStep('RemoveMultichannelNumber', { number: mkn }, MINUTE));
     if (between === 'window-set') steps.push(chunkStep('SetSmartCallbackWindow', { minutes: 5 }, MINUTE));
     const caller = back === 'same' ? client : again;
-    steps.push(chunkStep('RouteIncomingCall', { client: caller, multichannelNumber: mkn }, later));
+    steps.push(chunkStep('RouteIncomingCall', { client: caller, multichannelNumber: backTo }, later));
     return steps;
   });
