@@ -6,7 +6,8 @@
  * recording, storage auto-add, the four notification scenarios, the 3 000-SMS package and smart
  * callback. Then, until the wanted number of events is reached, commands arrive in time order
  * across 30 days (a second or more apart), as a call centre would send them:
- * - calls (52 %): incoming and outgoing, answered or not, a few direct and a few reported twice,
+ * - calls (52 %): incoming and outgoing, answered or not, most with their own start and end, a
+ *   few direct and a few reported twice,
  *   from a population where a twentieth of the clients make most of the calls: notices, visit
  *   cards, suppressed notices, SMS package renewals and callback windows follow;
  * - routed calls (8 %): a caller calling back, often one whose window is open;
@@ -51,9 +52,32 @@ const MIB = 1024 * 1024;
 const START_MS = Date.UTC(2025, 3, 21, 6, 0, 0);
 const MOSCOW_OFFSET_MS = 3 * 3_600_000;
 
-/** Epoch ms as the ISO instant a Moscow service writes, e.g. `2025-04-21T09:00:00+03:00`. */
-export const moscowInstant = (ms: number): string =>
-  `${new Date(ms + MOSCOW_OFFSET_MS).toISOString().slice(0, 19)}+03:00`;
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
+
+/**
+ * Epoch ms (whole seconds) as the ISO instant a Moscow service writes, e.g.
+ * `2025-04-21T09:00:00+03:00`. By hand (civil date from days): a million events need a few
+ * million of them.
+ */
+export const moscowInstant = (ms: number): string => {
+  const local = Math.floor((ms + MOSCOW_OFFSET_MS) / 1000);
+  const days = Math.floor(local / 86_400);
+  const second = local - days * 86_400;
+  // Days since 1970-01-01 to year, month, day (proleptic Gregorian).
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  const time = `${pad2(Math.floor(second / 3600))}:${pad2(Math.floor(second / 60) % 60)}:${pad2(second % 60)}`;
+  return `${year}-${pad2(month)}-${pad2(day)}T${time}+03:00`;
+};
 
 /** Employee `i` (0–149): 0–39 sales (caller id), 40–59 support (recorded), 60–129 back office, 130–149 external. */
 export const employee = (i: number): string => `+7912${String(3_000_000 + i).padStart(7, '0')}`;
@@ -116,16 +140,19 @@ export const accountMonth = (size: number, seed = 42): AccountWorkload => {
 
   const send = (type: string, data: object): void => {
     commands++;
-    const command = {
-      type,
-      data,
-      metadata: {
-        commandId: `cmd-${commands}`,
-        accountId: ACCOUNT_ID,
-        at: moscowInstant(atMs),
-        actor: 'pbx',
-      },
-    } as AccountCommand;
+    // As a service receives it: parsed from JSON, its strings flat as JSON.parse makes them.
+    const command = JSON.parse(
+      JSON.stringify({
+        type,
+        data,
+        metadata: {
+          commandId: `cmd-${commands}`,
+          accountId: ACCOUNT_ID,
+          at: moscowInstant(atMs),
+          actor: 'pbx',
+        },
+      }),
+    ) as AccountCommand;
     const decided = decider.decide(command, state as AccountState);
     if (isLeft(decided)) return;
     const decidedEvents = decided.right;
@@ -197,6 +224,9 @@ export const accountMonth = (size: number, seed = 42): AccountWorkload => {
         ? recentUnreached[0]!
         : someClient();
     const direct = !outgoing && random.chance(100);
+    // Most reports give the call's own times: it rang up to half a minute, lasted up to ten.
+    const endedMs = Math.max(START_MS, atMs - 1000 * random.int(5));
+    const startedMs = Math.max(START_MS, endedMs - 1000 * (answered ? 30 + random.int(570) : random.int(30)));
     send('RegisterCall', {
       callId,
       direction: outgoing ? 'outgoing' : 'incoming',
@@ -205,6 +235,7 @@ export const accountMonth = (size: number, seed = 42): AccountWorkload => {
       outcome: answered ? 'answered' : OUTCOMES[random.int(OUTCOMES.length)],
       ...(direct ? {} : { multichannelNumber: MKN[random.chance(800) ? 0 : 1] }),
       operator: operator(),
+      ...(random.chance(900) ? { startedAt: moscowInstant(startedMs), endedAt: moscowInstant(endedMs) } : {}),
     });
     if (answered) {
       recentCalls.push(callId);

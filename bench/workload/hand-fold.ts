@@ -79,6 +79,8 @@ interface Scenario {
 
 /** What the hand-written fold keeps. */
 export interface HandState {
+  /** Instant of the latest event, as written (time moves forward in an account). */
+  latestAt: string | null;
   accountId: string | null;
   openedAt: string | null;
   timeZone: string;
@@ -124,6 +126,7 @@ export interface HandState {
 
 /** A fresh state. */
 export const emptyHandState = (): HandState => ({
+  latestAt: null,
   accountId: null,
   openedAt: null,
   timeZone: 'Europe/Moscow',
@@ -290,6 +293,15 @@ export const handApplyWith =
         if (event.data.main) s.mainMultichannel = event.data.number;
         s.extraMultichannelFee = event.data.extraMonthlyFee;
         break;
+      case 'MultichannelNumberRemoved': {
+        const d = event.data;
+        s.multichannel.splice(s.multichannel.indexOf(d.number), 1);
+        for (const number of d.callerIdNumbers) {
+          const user = s.users.get(number);
+          if (user !== undefined && user.callerId !== undefined) user.callerId = d.fallback;
+        }
+        break;
+      }
       case 'MainMultichannelNumberSet':
         s.mainMultichannel = event.data.number;
         break;
@@ -488,11 +500,15 @@ export const handApplyWith =
         s.windows.set(d.client, {
           operator: d.operator,
           callId: d.callId,
-          openedAtMs: parse(event.metadata.at),
+          openedAtMs: parse(d.openedAt ?? event.metadata.at),
           expiresAtMs: parse(d.expiresAt),
         });
         break;
       }
+      case 'SmartCallbackWindowClosed':
+        if (s.windows.get(event.data.client)?.callId === event.data.callId)
+          s.windows.delete(event.data.client);
+        break;
       case 'IncomingCallRouted':
         if (event.data.operator !== null || event.data.reason === 'window-expired')
           s.windows.delete(event.data.client);
@@ -504,12 +520,13 @@ export const handApplyWith =
         const ids = client.callIds;
         if (ids.length >= 8) ids.shift();
         ids.push(d.callId);
-        const ms = parse(event.metadata.at);
+        const ms = parse(d.startedAt ?? d.endedAt ?? event.metadata.at);
         if (d.direction === 'outgoing') client.lastOutgoingMs = Math.max(client.lastOutgoingMs, ms);
         else if (d.line === 'multichannel') client.lastIncomingMs = Math.max(client.lastIncomingMs, ms);
         break;
       }
     }
+    s.latestAt = event.metadata.at;
   };
 
 /** Applies one event, reading instants with the library's `instantMs` (as the replay does). */
