@@ -122,6 +122,48 @@ describe('ChunkedMap', () => {
     );
   });
 
+  it('read through an immer draft, sees every change made in the draft and hands out drafts', () => {
+    fc.assert(
+      fc.property(ops, ops, (first, then) => {
+        const base = emptyChunkedMap<{ n: number }>();
+        const reference = new Map<string, number>();
+        for (const [kind, key, value] of first) {
+          if (kind === 'set') {
+            setEntry(base, key, { n: value });
+            reference.set(key, value);
+          } else {
+            deleteEntry(base, key);
+            reference.delete(key);
+          }
+        }
+        const before = structuredClone(base);
+        const after = new Map(reference);
+        const next = produce(deepFreeze(base), (draft) => {
+          const map = draft as ChunkedMap<{ n: number }>;
+          for (const [kind, key, value] of then) {
+            expect(hasEntry(map, key)).toBe(after.has(key));
+            expect(getEntry(map, key)?.n).toBe(after.get(key));
+            const found = getEntry(map, key);
+            if (found !== undefined && kind === 'set') {
+              // Changing what a lookup hands out changes the draft only.
+              found.n = value;
+              after.set(key, value);
+            } else if (kind === 'set') {
+              setEntry(map, key, { n: value });
+              after.set(key, value);
+            } else {
+              expect(deleteEntry(map, key)).toBe(after.delete(key));
+            }
+          }
+        });
+        expect(base).toEqual(before);
+        expect(new Map([...chunkedEntries(next)].map(([k, v]) => [k, v.n]))).toEqual(after);
+        expect(next.size).toBe(after.size);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('survives a JSON round trip (it is plain data)', () => {
     const map = emptyChunkedMap<{ n: number }>();
     for (let i = 0; i < 500; i++) setEntry(map, `k${i}`, { n: i });

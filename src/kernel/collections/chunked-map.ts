@@ -13,9 +13,12 @@
  *
  * Every operation hashes its key once. A caller that works on one key several times (read,
  * then write or delete) hashes it once with {@link keyHash} and passes the hash to the
- * `…Hashed` forms.
+ * `…Hashed` forms. Through an immer draft that no set or delete has changed yet, a lookup scans
+ * the original bucket (no proxy trap per slot) and reads only the value through the draft.
  * @module
  */
+
+import { isDraft, original } from 'immer';
 
 const FAN_OUT = 64;
 
@@ -70,17 +73,30 @@ const indexIn = <V>(bucket: ReadonlyArray<number | string | V>, h: number, key: 
   return -1;
 };
 
-/** `key`'s value in a bucket of the former layout (its own entry only: not `constructor`). */
-const keyedValue = <V>(bucket: Readonly<KeyedBucket<V>>, key: string): V | undefined =>
-  own.call(bucket, key) ? bucket[key] : undefined;
+// Drafts of maps that a set or delete changed while their draft lives: their originals may be
+// out of date. (Buckets change only through this module, so any other draft's original holds
+// what the draft does.)
+const changedDrafts = new WeakSet<object>();
+
+/** Where to look a key up: the original of a draft nothing changed yet (plain arrays), else `map`. */
+const readable = <V>(map: ReadonlyChunkedMap<V>): ReadonlyChunkedMap<V> =>
+  isDraft(map) && !changedDrafts.has(map) ? (original(map as never) as ReadonlyChunkedMap<V>) : map;
+
+/** Index of `key`'s triple in the flat bucket of `h`, -1 when absent, -2 when the bucket is keyed. */
+const slotOf = <V>(map: ReadonlyChunkedMap<V>, h: number, key: string): number => {
+  const bucket = bucketAt(map, h);
+  if (bucket === undefined) return -1;
+  if (!Array.isArray(bucket)) return own.call(bucket, key) ? -2 : -1;
+  return indexIn(bucket, h, key);
+};
 
 /** The value at `key` (whose {@link keyHash} is `h`), or `undefined`. */
 export const getHashed = <V>(map: ReadonlyChunkedMap<V>, h: number, key: string): V | undefined => {
+  const at = slotOf(readable(map), h, key);
+  if (at === -1) return undefined;
+  // Read through `map` itself: from a draft, a value its caller changes is a draft too.
   const bucket = bucketAt(map, h);
-  if (bucket === undefined) return undefined;
-  if (!Array.isArray(bucket)) return keyedValue(bucket as Readonly<KeyedBucket<V>>, key);
-  const at = indexIn(bucket, h, key);
-  return at < 0 ? undefined : (bucket[at + 2] as V);
+  return at === -2 ? (bucket as Readonly<KeyedBucket<V>>)[key] : ((bucket as Bucket<V>)[at + 2] as V);
 };
 
 /** The value at `key`, or `undefined`. */
@@ -88,12 +104,8 @@ export const getEntry = <V>(map: ReadonlyChunkedMap<V>, key: string): V | undefi
   getHashed(map, keyHash(key), key);
 
 /** Whether `key` is present. */
-export const hasEntry = <V>(map: ReadonlyChunkedMap<V>, key: string): boolean => {
-  const h = keyHash(key);
-  const bucket = bucketAt(map, h);
-  if (bucket === undefined) return false;
-  return Array.isArray(bucket) ? indexIn(bucket, h, key) >= 0 : own.call(bucket, key);
-};
+export const hasEntry = <V>(map: ReadonlyChunkedMap<V>, key: string): boolean =>
+  slotOf(readable(map), keyHash(key), key) !== -1;
 
 /** The flat bucket `h` falls in, made (or rewritten from the former layout) if need be. */
 const writableBucket = <V>(map: ChunkedMap<V>, h: number): Bucket<V> => {
@@ -113,10 +125,21 @@ const writableBucket = <V>(map: ChunkedMap<V>, h: number): Bucket<V> => {
   return bucket;
 };
 
+/**
+ * The writable flat bucket of `h` and `key`'s index in it (-1 when absent). The index is found
+ * before anything changes, in the original when `map` is a draft nothing changed yet.
+ */
+const writableSlot = <V>(map: ChunkedMap<V>, h: number, key: string): [Bucket<V>, number] => {
+  const at = slotOf(readable(map), h, key);
+  if (isDraft(map)) changedDrafts.add(map);
+  const bucket = writableBucket(map, h);
+  // A keyed bucket was just rewritten flat: look again.
+  return [bucket, at === -2 ? indexIn(bucket, h, key) : at];
+};
+
 /** Sets `key` (whose {@link keyHash} is `h`) to `value`, mutating `map` (a draft or a private state). */
 export const setHashed = <V>(map: ChunkedMap<V>, h: number, key: string, value: V): void => {
-  const bucket = writableBucket(map, h);
-  const at = indexIn(bucket, h, key);
+  const [bucket, at] = writableSlot(map, h, key);
   if (at >= 0) {
     bucket[at + 2] = value;
     return;
@@ -131,12 +154,9 @@ export const setEntry = <V>(map: ChunkedMap<V>, key: string, value: V): void =>
 
 /** Removes `key` (whose {@link keyHash} is `h`), mutating `map`. Returns whether it was present. */
 export const deleteHashed = <V>(map: ChunkedMap<V>, h: number, key: string): boolean => {
-  const found = bucketAt(map, h);
-  if (found === undefined) return false;
-  if (!Array.isArray(found) && !own.call(found, key)) return false;
-  const bucket = writableBucket(map, h);
-  const at = indexIn(bucket, h, key);
-  if (at < 0) return false;
+  // Nothing to remove: nothing changes, not even a draft.
+  if (slotOf(readable(map), h, key) === -1) return false;
+  const [bucket, at] = writableSlot(map, h, key);
   // The last triple moves into the hole: entries have no order.
   const last = bucket.length - 3;
   if (at !== last) {
