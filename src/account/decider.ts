@@ -8,6 +8,7 @@ import { callsDecisions } from '../calls/decide.js';
 import { callsEvolutions } from '../calls/evolve.js';
 import type { Catalogue } from '../catalogue/catalogue.js';
 import { defaultCatalogue } from '../catalogue/default-catalogue.js';
+import { instantMs } from '../kernel/codecs.js';
 import { createDecider, type RecipeDecider } from '../kernel/decider.js';
 import { notificationsDecisions } from '../notifications/decide.js';
 import { notificationsEvolutions } from '../notifications/evolve.js';
@@ -81,7 +82,7 @@ export const createAccountDecider = (catalogue: Catalogue = defaultCatalogue): A
     if (decideCommand === undefined) {
       return reject('UnknownCommand', `no such command: ${String(command.type)}`, { type: command.type });
     }
-    const atMs = Date.parse(command.metadata.at);
+    const atMs = instantMs(command.metadata.at);
     if (Number.isNaN(atMs)) {
       return reject('InvalidInstant', `metadata.at is not an instant: ${command.metadata.at}`, {
         field: 'metadata.at',
