@@ -6,6 +6,8 @@ export default defineConfig([
       index: 'src/index.ts',
       testing: 'src/testing/index.ts',
       postgres: 'src/postgres/index.ts',
+      sms: 'src/sms/entry.ts',
+      schema: 'src/schema/entry.ts',
     },
     format: ['esm', 'cjs'],
     dts: true,

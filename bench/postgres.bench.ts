@@ -1,13 +1,15 @@
 /**
- * PostgreSQL store benchmarks (issue 6), each against the in-memory store (serialising, decoding
- * through the same registry) doing the same work in the same run:
- * - appends per second, one event per append: one writer, then 8 writers on their own streams;
- * - events read per second (`readAll`, decoded through the account registry);
- * - the load time of a 10^5-event account (examples/generate-log.ts): the whole stream folded,
- *   and a snapshot 100 events back plus the tail.
+ * PostgreSQL store benchmarks, on a server with durable commits (fsync and synchronous commit on):
+ * - appends per second, one event per append with an expected version, each writer on its own
+ *   account stream, at 1, 4, 16 and 64 writers: this store, the same with group commit, and
+ *   Emmett 0.42's PostgreSQL store on the same server in the same run, rounds alternating the
+ *   three and the ratio taken per round (the median and the range printed);
+ * - loading a generated 10^5-event account (examples/generate-log.ts) from PostgreSQL, with no
+ *   snapshot and from a snapshot plus a tail.
  *
- * Uses the server at PBX_PG_URL, or starts an embedded one (test/support/postgres.ts).
+ * Uses the server at PBX_PG_URL (it should commit durably), or starts an embedded one.
  */
+import { getPostgreSQLEventStore } from '@event-driven-io/emmett-postgresql';
 import { type Either, isLeft } from 'fp-ts/lib/Either.js';
 import { isSome } from 'fp-ts/lib/Option.js';
 import pg from 'pg';
@@ -19,15 +21,10 @@ import {
   createAccountDecider,
   type StoredAccountEvent,
 } from '../src/index.js';
-import {
-  createInMemoryEventStore,
-  createInMemorySnapshotStore,
-  type EventStore,
-  type SnapshotStore,
-} from '../src/kernel/index.js';
+import type { EventStore, SnapshotStore } from '../src/kernel/index.js';
 import { createPostgresEventStore, createPostgresSnapshotStore, migrate } from '../src/postgres/index.js';
 import { testServer } from '../test/support/postgres.js';
-import { type BenchLine, type Benchmark, human } from './harness.js';
+import { type BenchLine, type Benchmark, human, ratioLine } from './harness.js';
 
 type Task<A> = () => Promise<Either<{ message: string }, A>>;
 const must = async <A>(task: Task<A>): Promise<A> => {
@@ -36,39 +33,35 @@ const must = async <A>(task: Task<A>): Promise<A> => {
   return result.right;
 };
 
-const seconds = async (run: () => Promise<void>): Promise<number> => {
+const WRITERS = [1, 4, 16, 64] as const;
+
+/** Appends one event per append from `writers` writers, each on its own stream, for `ms`; appends/s. */
+const appendRate = async (
+  writers: number,
+  ms: number,
+  append: (writer: number, version: number) => Promise<void>,
+): Promise<number> => {
   const start = performance.now();
-  await run();
-  return (performance.now() - start) / 1000;
+  const deadline = start + ms;
+  let done = 0;
+  await Promise.all(
+    Array.from({ length: writers }, async (_, w) => {
+      for (let version = 0; performance.now() < deadline; version++) {
+        await append(w, version);
+        done++;
+      }
+    }),
+  );
+  return done / ((performance.now() - start) / 1000);
 };
 
-/** `appends` one-event appends, by `writers` writers each on its own 10 streams. */
-const appendLoad = async (
-  store: EventStore<AccountEvent>,
-  sample: AccountEvent,
-  appends: number,
-  writers: number,
-) => {
-  const per = Math.ceil(appends / writers);
-  return seconds(async () => {
-    await Promise.all(
-      Array.from({ length: writers }, async (_, w) => {
-        const versions = new Array<number>(10).fill(0);
-        for (let i = 0; i < per; i++) {
-          const s = i % 10;
-          const event = {
-            ...sample,
-            metadata: { ...sample.metadata, commandId: `w${writers}-${w}-${i}` },
-          } as AccountEvent;
-          await must(
-            store.appendToStream(`load-${writers}-${w}-${s}`, [event], { expectedVersion: versions[s]! }),
-          );
-          versions[s]! += 1;
-        }
-      }),
-    );
-  });
+const median = (values: readonly number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
+const range = (values: readonly number[], digits = 2) =>
+  `${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)}`;
 
 /** The account's state loaded as the command handler loads it: snapshot (if any) + tail, folded. */
 const loadAccount = async (
@@ -85,24 +78,39 @@ const loadAccount = async (
   return base === undefined ? decider.fold(tail) : decider.foldOnto(base.state, tail);
 };
 
-const ratioTo = (name: string, detail: string, ratio: number): BenchLine => ({ name, detail, ratio });
+const millis = async (run: () => Promise<unknown>) => {
+  const start = performance.now();
+  await run();
+  return performance.now() - start;
+};
 
 const benchmark: Benchmark = {
-  name: 'postgres (ratios: PostgreSQL / in-memory store in the same run)',
+  name: 'postgres (durable commits; appends beside Emmett 0.42 on the same server, rounds alternating)',
   async run(scale) {
     const lines: BenchLine[] = [];
-    const server = await testServer();
-    const pool = new pg.Pool({ connectionString: server.url, max: 12 });
+    const server = await testServer({ durable: true });
+    const pool = new pg.Pool({ connectionString: server.url, max: 72 });
     pool.on('error', () => undefined); // connections closing while the server stops at the end
     const schema = `bench_${process.pid}`;
+    const emmettDb = `emmett_${process.pid}`;
+    const emmettUrl = new URL(server.url);
+    emmettUrl.pathname = `/${emmettDb}`;
+    const emmettPool = new pg.Pool({ connectionString: emmettUrl.toString(), max: 72 });
+    emmettPool.on('error', () => undefined);
     try {
       await must(migrate(pool, { schema }));
-      const pgStore = createPostgresEventStore<AccountEvent>({
+      await pool.query(`CREATE DATABASE "${emmettDb}"`);
+      const emmett = getPostgreSQLEventStore(emmettUrl.toString(), {
+        connectionOptions: { pool: emmettPool },
+      });
+      await emmett.schema.migrate();
+      const plain = createPostgresEventStore<AccountEvent>({ pool, registry: accountEventRegistry, schema });
+      const grouped = createPostgresEventStore<AccountEvent>({
         pool,
         registry: accountEventRegistry,
         schema,
+        groupCommit: true,
       });
-      const memStore = createInMemoryEventStore<AccountEvent>({ registry: accountEventRegistry });
 
       // The account: a generated year of calls.
       const size = Math.max(2_000, Math.round(100_000 * scale));
@@ -113,98 +121,129 @@ const benchmark: Benchmark = {
         write: (line) => log.push(JSON.parse(line) as StoredAccountEvent),
       });
       const streamId = log[0]!.metadata.streamId;
-      const sample = log[log.length - 1]! as unknown as AccountEvent;
+      const sample = (log.find((e) => e.type === 'RecordingStored') ??
+        log[log.length - 1]!) as StoredAccountEvent;
 
-      // Appends, one event each.
-      const appends = Math.max(200, Math.round(3_000 * scale));
-      for (const writers of [1, 8]) {
-        const onPg = await appendLoad(pgStore, sample, appends, writers);
-        const inMemory = await appendLoad(memStore, sample, appends, writers);
+      // Appends: one RecordingStored each, rounds alternating the three stores (order rotated).
+      const windowMs = Math.max(300, Math.round(2_000 * scale));
+      const rounds = scale >= 1 ? 5 : 2;
+      let run = 0;
+      const onPbx = (store: EventStore<AccountEvent>, tag: string) => (w: number, version: number) => {
+        const event = {
+          type: sample.type,
+          data: sample.data,
+          metadata: {
+            at: sample.metadata.at,
+            commandId: `${tag}-${w}-${version}`,
+            actor: sample.metadata.actor,
+          },
+        } as AccountEvent;
+        return must(
+          store.appendToStream(`account-${tag}-${w}`, [event], {
+            expectedVersion: version,
+            commandId: event.metadata.commandId,
+          }),
+        ).then(() => undefined);
+      };
+      const onEmmett = (tag: string) => async (w: number, version: number) => {
+        await emmett.appendToStream(
+          `account-${tag}-${w}`,
+          [{ type: sample.type, data: sample.data as never }],
+          {
+            expectedStreamVersion: BigInt(version),
+          },
+        );
+      };
+      const rates = new Map<number, { pbx: number[]; grouped: number[]; emmett: number[] }>();
+      for (const writers of WRITERS) rates.set(writers, { pbx: [], grouped: [], emmett: [] });
+      for (let round = 0; round < rounds; round++) {
+        for (const writers of WRITERS) {
+          const measured = rates.get(writers)!;
+          const sides = [
+            async () => measured.pbx.push(await appendRate(writers, windowMs, onPbx(plain, `p${run++}`))),
+            async () => measured.emmett.push(await appendRate(writers, windowMs, onEmmett(`e${run++}`))),
+            async () =>
+              measured.grouped.push(await appendRate(writers, windowMs, onPbx(grouped, `g${run++}`))),
+          ];
+          for (let i = 0; i < sides.length; i++) await sides[(i + round) % sides.length]!();
+        }
+      }
+      const at = (writers: number) => rates.get(writers)!;
+      for (const writers of WRITERS) {
+        const r = at(writers);
+        const perRound = r.pbx.map((p, i) => p / r.emmett[i]!);
+        const detail = `${human(median(r.pbx))}/s (group commit ${human(median(r.grouped))}/s) vs Emmett ${human(median(r.emmett))}/s; ratio per round ${range(perRound)}`;
+        const name = `appends/s, ${writers} writer${writers > 1 ? 's' : ''} on own streams, durable`;
         lines.push(
-          ratioTo(
-            `appends, ${writers} writer${writers > 1 ? 's' : ''}, 1 event each`,
-            `${human(appends / onPg)}/s on PostgreSQL vs ${human(appends / inMemory)}/s in memory`,
-            inMemory / onPg,
+          writers >= 16
+            ? ratioLine(name, detail, median(perRound), { atLeast: 1.5 })
+            : { name, detail, ratio: median(perRound) },
+        );
+      }
+      for (const writers of [16, 64]) {
+        lines.push(
+          ratioLine(
+            `appends/s at ${writers} writers against 2 500/s`,
+            `${human(median(at(writers).pbx))}/s, rounds ${range(at(writers).pbx, 0)}`,
+            median(at(writers).pbx) / 2_500,
+            { atLeast: 1 },
           ),
         );
       }
-
-      // The account written in batches of 1 000 events (as an import would).
-      const write = async (store: EventStore<AccountEvent>) =>
-        seconds(async () => {
-          for (let from = 0; from < log.length; from += 1_000) {
-            const batch = log.slice(from, from + 1_000);
-            await must(
-              store.appendToStream(streamId, batch as unknown as AccountEvent[], {
-                expectedVersion: from,
-                eventIds: batch.map((e) => e.metadata.eventId),
-              }),
-            );
-          }
-        });
-      const bulkPg = await write(pgStore);
-      const bulkMem = await write(memStore);
+      const scaling = at(16).pbx.map((p, i) => p / at(1).pbx[i]!);
       lines.push(
-        ratioTo(
-          `bulk append of a ${human(size)}-event account, 1 000 per append`,
-          `${human(size / bulkPg)} events/s on PostgreSQL vs ${human(size / bulkMem)} events/s in memory`,
-          bulkMem / bulkPg,
+        ratioLine('appends/s, 16 writers over 1 writer', `per round ${range(scaling)}`, median(scaling), {
+          atLeast: 2,
+        }),
+        ratioLine(
+          'group commit, single-event commands/s at 64 writers against 10 000/s',
+          `${human(median(at(64).grouped))}/s, rounds ${range(at(64).grouped, 0)}`,
+          median(at(64).grouped) / 10_000,
+          { atLeast: 1 },
         ),
       );
 
-      // Reads: the whole log in global order, decoded.
-      const readAll = async (store: EventStore<AccountEvent>) => {
-        let count = 0;
-        const time = await seconds(async () => {
-          count = (await must(store.readAll())).length;
-        });
-        return { count, time };
-      };
-      const readPg = await readAll(pgStore);
-      const readMem = await readAll(memStore);
-      lines.push(
-        ratioTo(
-          `readAll of ${human(readPg.count)} events (decoded)`,
-          `${human(readPg.count / readPg.time)} events/s on PostgreSQL vs ${human(readMem.count / readMem.time)} events/s in memory`,
-          readMem.time / readPg.time,
-        ),
-      );
-
-      // Loading the account: every event folded, or a snapshot 100 events back plus the tail.
+      // The account written in batches of 1 000 events (as an import would), then loaded.
+      for (let from = 0; from < log.length; from += 1_000) {
+        const batch = log.slice(from, from + 1_000);
+        await must(
+          plain.appendToStream(streamId, batch as unknown as AccountEvent[], {
+            expectedVersion: from,
+            eventIds: batch.map((e) => e.metadata.eventId),
+          }),
+        );
+      }
       const snapshotAt = log.length - 100;
-      const decider = createAccountDecider();
-      const state = decider.fold(log.slice(0, snapshotAt) as unknown as AccountEvent[]);
-      const pgSnapshots = createPostgresSnapshotStore<AccountState>({ pool, schema });
-      const memSnapshots = createInMemorySnapshotStore<AccountState>();
-      const snapshot = { streamId, version: snapshotAt, schemaVersion: 1, state };
-      await must(pgSnapshots.save(snapshot));
-      await must(memSnapshots.save(snapshot));
-      const best = async (run: () => Promise<unknown>) => {
-        await run();
-        let time = Number.POSITIVE_INFINITY;
-        for (let i = 0; i < 3; i++) time = Math.min(time, await seconds(async () => void (await run())));
-        return time * 1000;
-      };
-      const fullPg = await best(() => loadAccount(pgStore, undefined, streamId));
-      const fullMem = await best(() => loadAccount(memStore, undefined, streamId));
-      const snapPg = await best(() => loadAccount(pgStore, pgSnapshots, streamId));
-      const snapMem = await best(() => loadAccount(memStore, memSnapshots, streamId));
+      const state = createAccountDecider().fold(log.slice(0, snapshotAt) as unknown as AccountEvent[]);
+      const snapshots = createPostgresSnapshotStore<AccountState>({ pool, schema });
+      await must(snapshots.save({ streamId, version: snapshotAt, schemaVersion: 1, state }));
+      const loads = { full: [] as number[], snap: [] as number[] };
+      await loadAccount(plain, snapshots, streamId); // warm-up
+      for (let i = 0; i < 3; i++) {
+        loads.full.push(await millis(() => loadAccount(plain, undefined, streamId)));
+        loads.snap.push(await millis(() => loadAccount(plain, snapshots, streamId)));
+      }
       const json = JSON.stringify(state).length;
       lines.push(
-        ratioTo(
-          `load a ${human(size)}-event account, no snapshot`,
-          `${fullPg.toFixed(0)} ms on PostgreSQL vs ${fullMem.toFixed(0)} ms in memory`,
-          fullMem / fullPg,
+        ratioLine(
+          `load a ${human(size)}-event account from PostgreSQL, no snapshot, against 1 s`,
+          `${median(loads.full).toFixed(0)} ms (runs ${range(loads.full, 0)} ms)`,
+          median(loads.full) / 1_000,
+          { atMost: 1 },
         ),
-        ratioTo(
-          `load it from a snapshot + 100 events (state ${human(json)} chars of JSON)`,
-          `${snapPg.toFixed(1)} ms on PostgreSQL vs ${snapMem.toFixed(1)} ms in memory; ${(fullPg / snapPg).toFixed(1)}× faster than no snapshot on PostgreSQL`,
-          snapMem / snapPg,
+        ratioLine(
+          `load it from a snapshot + 100 events (state ${human(json)} characters of JSON), against 40 ms`,
+          `${median(loads.snap).toFixed(1)} ms (runs ${range(loads.snap, 1)} ms)`,
+          median(loads.snap) / 40,
+          { atMost: 1 },
         ),
       );
+      await emmett.close();
       return lines;
     } finally {
       await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).catch(() => undefined);
+      await emmettPool.end().catch(() => undefined);
+      await pool.query(`DROP DATABASE IF EXISTS "${emmettDb}" WITH (FORCE)`).catch(() => undefined);
       await pool.end();
       await server.stop();
     }

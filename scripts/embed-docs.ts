@@ -11,8 +11,9 @@
  * `// #endregion service`; the whole file without a `#name`), dedented, with the repository's
  * relative imports of the entry points written as a consumer writes them (`../src/index.js` →
  * `pbx-options`, `…/src/testing/index.js` → `pbx-options/testing`, `…/src/postgres/index.js` →
- * `pbx-options/postgres`). The files embedded are type-checked by `npm run typecheck` and run by
- * tests under test/examples; test/docs fails when a doc is out of date.
+ * `pbx-options/postgres`, and likewise `pbx-options/schema` and `pbx-options/sms`). The files
+ * embedded are type-checked by `npm run typecheck` and run by tests under test/examples;
+ * test/docs fails when a doc is out of date.
  *
  *     npm run docs:embed            # rewrite the docs
  *     npm run docs:embed -- --check # exit 1 and list the docs out of date
@@ -33,6 +34,7 @@ export const EMBEDDING_DOCS = [
   'docs/testing.md',
   'docs/upgrading-events.md',
   'docs/cli.md',
+  'docs/schema.md',
 ];
 
 const BLOCK = /^([ \t]*)<!-- embed: ([^\s#]+)(?:#([\w-]+))? -->\n[\s\S]*?^[ \t]*<!-- \/embed -->/gm;
@@ -59,6 +61,8 @@ export const publicImports = (code: string): string =>
   code
     .replace(/(['"])(?:\.\.?\/)+src\/testing\/index\.js\1/g, "'pbx-options/testing'")
     .replace(/(['"])(?:\.\.?\/)+src\/postgres\/index\.js\1/g, "'pbx-options/postgres'")
+    .replace(/(['"])(?:\.\.?\/)+src\/schema\/entry\.js\1/g, "'pbx-options/schema'")
+    .replace(/(['"])(?:\.\.?\/)+src\/sms\/entry\.js\1/g, "'pbx-options/sms'")
     .replace(/(['"])(?:\.\.?\/)+src\/index\.js\1/g, "'pbx-options'");
 
 /**

@@ -144,14 +144,20 @@ export {
   type Upcaster,
 } from './kernel/registry.js';
 export { createInMemorySnapshotStore, type Snapshot, type SnapshotStore } from './kernel/snapshot-store.js';
-export { MAX_NOTIFICATION_TEXT } from './notifications/configure.js';
-export { type Channel, type Direction, SCENARIOS, type Scenario } from './notifications/scenario.js';
-export type { QuietHours, ScenarioSettings } from './notifications/state.js';
+export {
+  type Channel,
+  type Direction,
+  SCENARIOS,
+  type Scenario,
+  type SuppressibleScenario,
+} from './notifications/scenario.js';
+export type { QuietHours, ScenarioSettings, SendingHours } from './notifications/state.js';
 export { type E164, normalisePhoneNumber, PhoneNumber } from './numbers/phone-number.js';
 export { NUMBER_OPTIONS, type NumberKind, type NumberOption, type UserNumber } from './numbers/state.js';
 // Read models: projections, their runners, preview
 export * from './projections/index.js';
 export { countCodePoints, countSmsSegments, type SmsSegments } from './sms/segments.js';
+export { MAX_NOTIFICATION_TEXT } from './sms/text-limit.js';
 export type { StoragePack } from './storage/state.js';
 export type { TariffTerms } from './tariff/state.js';
 export { DEFAULT_TIME_ZONE } from './tariff/time-zone.js';

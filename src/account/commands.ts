@@ -48,7 +48,8 @@ export const accountCommandTypes = Object.keys(accountCommandCodecs) as AccountC
 const registry = createPayloadRegistry(
   Object.fromEntries(Object.entries(accountCommandCodecs).map(([type, codec]) => [type, { codec }])),
 );
-const Envelope = strictType(
+/** The envelope of every command (`data` is checked by its type's codec); schema walkers read it. */
+export const Envelope = strictType(
   { type: t.string, data: t.unknown, metadata: CommandMetadata },
   undefined,
   'AccountCommand',

@@ -64,7 +64,8 @@ export const accountEventRegistry = createPayloadRegistry(
 );
 
 const DecidedMetadata = t.type({ at: Instant, commandId: Id, actor: Id }, 'EventMetadata');
-const DecidedEnvelope = t.type(
+/** The envelope of a decided event (`data` is checked by its type's codec); schema walkers read it. */
+export const DecidedEnvelope = t.type(
   { type: t.string, data: t.unknown, metadata: DecidedMetadata },
   'AccountEvent',
 );

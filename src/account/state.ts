@@ -30,9 +30,9 @@ export interface AccountStateDraft {
 /**
  * The version of the state's shape, for snapshot stores: a snapshot taken under another version
  * is folded again from events. 2: the timeline, the subscription's anchor and epoch-ms instants,
- * callback windows' МКН.
+ * callback windows' МКН. 3: a suppression window per scenario.
  */
-export const ACCOUNT_STATE_SCHEMA_VERSION = 2;
+export const ACCOUNT_STATE_SCHEMA_VERSION = 3;
 
 /** The account state handed to callers: read-only all the way down. */
 export type AccountState = DeepReadonly<AccountStateDraft>;

@@ -16,7 +16,7 @@ export interface Delivery {
   readonly callId: string;
   readonly recipient: string;
   readonly ledger: SmsLedger;
-  /** When notices may go out (quiet hours), computed once per call. */
+  /** When notices may go out (the sending hours), computed once per call. */
   readonly slot: () => SendSlot;
   readonly context: DecisionContext;
   readonly out: AccountEvent[];

@@ -1,10 +1,11 @@
 /**
- * Which notification scenarios a registered call fires (SPEC 2.4, decisions 6 and 7).
+ * Which notification scenarios a registered call fires: missed-call and unreached notices held
+ * back within their suppression windows, visit cards once per period.
  * @module
  */
 import type { AccountState } from '../account/state.js';
 import type { DeepReadonly } from '../kernel/decider.js';
-import type { Scenario } from '../notifications/scenario.js';
+import type { Scenario, SuppressibleScenario } from '../notifications/scenario.js';
 import type { ClientRecord } from './state.js';
 import { isFirstContact } from './visit-card.js';
 
@@ -32,9 +33,14 @@ const isOn = (state: AccountState, scenario: Scenario): boolean => {
   return settings.sms || settings.telegram;
 };
 
-/** Decision 7: one missed-call / unreached notice per client per scenario within the window. */
-const isSuppressed = (state: AccountState, lastNoticeMs: number | null, atMs: number): boolean => {
-  const minutes = state.notifications.suppressionMinutes;
+/** One missed-call / unreached notice per client per scenario within that scenario's window. */
+const isSuppressed = (
+  state: AccountState,
+  scenario: SuppressibleScenario,
+  lastNoticeMs: number | null,
+  atMs: number,
+): boolean => {
+  const minutes = state.notifications.suppressionMinutes[scenario];
   return minutes > 0 && lastNoticeMs !== null && atMs - lastNoticeMs < minutes * 60_000;
 };
 
@@ -57,7 +63,12 @@ export const noticesDue = (
   if (call.direction === 'incoming') {
     if (call.line !== 'multichannel') return due;
     if (isUnanswered(call.outcome) && isOn(state, 'incoming-missed-call')) {
-      const suppressed = isSuppressed(state, record?.lastMissedNoticeMs ?? null, atMs);
+      const suppressed = isSuppressed(
+        state,
+        'incoming-missed-call',
+        record?.lastMissedNoticeMs ?? null,
+        atMs,
+      );
       due.push({ scenario: 'incoming-missed-call', suppressed });
     }
     if (
@@ -68,7 +79,7 @@ export const noticesDue = (
     return due;
   }
   if (isUnanswered(call.outcome) && isOn(state, 'outgoing-unreached')) {
-    const suppressed = isSuppressed(state, record?.lastUnreachedNoticeMs ?? null, atMs);
+    const suppressed = isSuppressed(state, 'outgoing-unreached', record?.lastUnreachedNoticeMs ?? null, atMs);
     due.push({ scenario: 'outgoing-unreached', suppressed });
   }
   if (

@@ -74,7 +74,7 @@ export const decideRegisterCall: DecideFn<'RegisterCall'> = (command, state, con
         slot ??= sendSlot(
           context.metadata.at,
           context.atMs,
-          state.notifications.quietHours,
+          state.notifications.sendingHours,
           state.tariff.timeZone,
         );
         return slot;

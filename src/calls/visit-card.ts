@@ -1,5 +1,5 @@
 /**
- * Visit card (SPEC decision 6): a call is the first contact in its direction within the period
+ * Visit card: a call is the first contact in its direction within the period
  * when the previous one was N calendar months or more before it, in the account's time zone.
  * Periods run like subscription periods, end exclusive: calls on 15 January and 15 February at
  * the same time of day are one month apart, so the second is a first contact again.

@@ -1,7 +1,7 @@
 /**
  * The price catalogue: tariffs and the price of every option, validated by io-ts and replaceable
  * by the caller. Figures the source gives are the defaults; figures it does not give are
- * illustrative and listed in `illustrative`, for a service to override (SPEC decision 1).
+ * illustrative and listed in `illustrative`, for a service to override.
  * Events carry the price in effect when a charge starts, so changing the catalogue never
  * rewrites history.
  * @module

@@ -12,7 +12,8 @@ import { type StoreError, storeError, type ValidationError } from './errors.js';
 import type { PayloadRegistry } from './registry.js';
 import { decodeWith } from './validation.js';
 
-const StoredMetadataCodec = t.type(
+/** The metadata of a stored event (the decided fields and the store's position fields); schema walkers read it. */
+export const StoredMetadataCodec = t.type(
   {
     eventId: EventId,
     streamId: StreamId,

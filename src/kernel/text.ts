@@ -4,6 +4,7 @@
  * @module
  */
 import * as t from 'io-ts';
+import { withJsonSchema } from './json-schema.js';
 import { LIMITS, scanText } from './limits.js';
 
 /** How a {@link TextType} checks its texts. */
@@ -59,11 +60,15 @@ export const nonEmptyString = (max: number = LIMITS.name, what = 'a non-empty st
   new TextType(`${what} of 1 to ${max} characters`, { maxLength: max, nonEmpty: true, printable: false });
 
 const printableId = (what: string, max: number): TextType =>
-  new TextType(
-    `${what} of 1 to ${max} printable characters`,
-    { maxLength: max, nonEmpty: false, printable: true },
-    // "__proto__" would turn an id-keyed record into a prototype change.
-    (s) => s.length === 0 || s === '__proto__',
+  withJsonSchema(
+    new TextType(
+      `${what} of 1 to ${max} printable characters`,
+      { maxLength: max, nonEmpty: false, printable: true },
+      // "__proto__" would turn an id-keyed record into a prototype change.
+      (s) => s.length === 0 || s === '__proto__',
+    ),
+    // The refusal above is a function: a schema walker reads it here.
+    { minLength: 1, not: { const: '__proto__' } },
   );
 
 /** An identifier a caller chooses: 1 to 64 printable characters. */

@@ -35,6 +35,17 @@ export const UnknownField: t.Type<never, never, unknown> = new t.Type<never, nev
 );
 
 /**
+ * The codec in the context entry of a field sent under a name it no longer has: the error's own
+ * message says what to send instead, and is the issue's whole message.
+ */
+export const RenamedField: t.Type<never, never, unknown> = new t.Type<never, never, unknown>(
+  'a field that was renamed',
+  (_u): _u is never => false,
+  (u, c) => t.failure(u, c),
+  t.identity,
+);
+
+/**
  * The codec in the context entry that stands for issues a codec did not list (its `value` is
  * their count): a flood of unknown fields costs one entry, not one each.
  */
@@ -126,7 +137,10 @@ export const issuesOf = (errors: t.Errors, prefix = ''): ValidationIssue[] => {
     }
     total++;
     byPath.set(path, issues.length < LIMITS.issues ? issues.length : -1);
-    if (issues.length < LIMITS.issues) issues.push(issue(path, expected, error.value, unknown));
+    if (issues.length >= LIMITS.issues) continue;
+    if (last?.type === RenamedField && error.message !== undefined) {
+      issues.push({ path, expected, actual: actualOf(error.value), message: `${path}: ${error.message}` });
+    } else issues.push(issue(path, expected, error.value, unknown));
   }
   return capIssues(issues, total, prefix);
 };

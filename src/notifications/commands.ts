@@ -4,8 +4,9 @@
  */
 import * as t from 'io-ts';
 import { intRange, NotificationText, strictType } from '../kernel/codecs.js';
+import { withRenamedFields } from '../kernel/renamed-fields.js';
 import { ClockTime } from './events.js';
-import { DirectionCodec, ScenarioCodec } from './scenario.js';
+import { DirectionCodec, ScenarioCodec, SuppressibleScenarioCodec } from './scenario.js';
 
 /** Command payload codecs of this capability, by command type. */
 export const notificationsCommands = {
@@ -18,10 +19,22 @@ export const notificationsCommands = {
   }),
   /** Sets a visit card's period, 1–12 months. */
   SetVisitCardPeriod: strictType({ direction: DirectionCodec, months: intRange(1, 12) }),
-  /** Sets the missed-call / unreached suppression window, 0–1 440 minutes. */
-  SetNotificationSuppression: strictType({ minutes: intRange(0, 1440) }),
-  /** Sets quiet hours (sending allowed `from`–`to` in the account's zone), or clears them with `null`. */
-  SetQuietHours: strictType({
-    quietHours: t.union([strictType({ from: ClockTime, to: ClockTime }), t.null]),
-  }),
+  /**
+   * Sets the suppression window of the missed-call or the unreached scenario, 0–1 440 minutes;
+   * without `scenario`, of both.
+   */
+  SetNotificationSuppression: strictType(
+    { minutes: intRange(0, 1440) },
+    { scenario: SuppressibleScenarioCodec },
+  ),
+  /**
+   * Sets the sending hours: notices go out from `from` to `to` in the account's zone and are held
+   * outside them (quiet hours); `null` clears them. The 0.1.0 name of the field, `quietHours`,
+   * is refused with a message naming `sendingHours`: read as "quiet from … to …" it meant the
+   * opposite of what it did.
+   */
+  SetQuietHours: withRenamedFields(
+    strictType({ sendingHours: t.union([strictType({ from: ClockTime, to: ClockTime }), t.null]) }),
+    { quietHours: 'renamed to data.sendingHours, the window when notices may be sent' },
+  ),
 };

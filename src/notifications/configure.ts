@@ -6,10 +6,8 @@
 import { left } from 'fp-ts/lib/Either.js';
 import { accept, type DecideFn, eventOf, reject } from '../account/decision.js';
 import { countSmsSegments } from '../sms/segments.js';
+import { MAX_NOTIFICATION_TEXT } from '../sms/text-limit.js';
 import { subscriptionLapsed } from '../tariff/guards.js';
-
-/** The longest text a notice may have, in characters (SPEC 2.4). */
-export const MAX_NOTIFICATION_TEXT = 210;
 
 /**
  * Refusals: `SmsTextTooLong` (over 210 characters), `NotificationTextEmpty` (a channel on with

@@ -26,11 +26,13 @@ export const notificationsEvolutions: Evolutions<Owned> = {
     draft.notifications.visitCardMonths[data.direction] = data.months;
   },
   NotificationSuppressionSet: (draft, { data }) => {
-    draft.notifications.suppressionMinutes = data.minutes;
+    const windows = draft.notifications.suppressionMinutes;
+    if (data.scenario !== 'outgoing-unreached') windows['incoming-missed-call'] = data.minutes;
+    if (data.scenario !== 'incoming-missed-call') windows['outgoing-unreached'] = data.minutes;
   },
   QuietHoursSet: (draft, { data }) => {
-    const hours = data.quietHours;
-    draft.notifications.quietHours = hours === null ? null : { from: hours.from, to: hours.to };
+    const hours = data.sendingHours;
+    draft.notifications.sendingHours = hours === null ? null : { from: hours.from, to: hours.to };
   },
   NotificationSent: (draft, { data, metadata }) => {
     if (data.smsSpent > 0) draft.sms.balance -= data.smsSpent;

@@ -30,6 +30,18 @@ export const SCENARIOS: readonly Scenario[] = [
   'outgoing-visit-card',
 ];
 
+/**
+ * The scenarios a suppression window applies to: the missed-call and unreached notices (a visit
+ * card already comes once per period).
+ */
+export type SuppressibleScenario = 'incoming-missed-call' | 'outgoing-unreached';
+
+/** io-ts codec of {@link SuppressibleScenario}. */
+export const SuppressibleScenarioCodec = t.keyof(
+  { 'incoming-missed-call': null, 'outgoing-unreached': null },
+  'SuppressibleScenario',
+);
+
 /** `sms` spends SMS from the balance; `telegram` costs a monthly fee per scenario. */
 export type Channel = 'sms' | 'telegram';
 

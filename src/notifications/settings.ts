@@ -1,6 +1,6 @@
 /**
  * The account-wide notification settings: visit-card periods, the suppression window of
- * missed-call / unreached notices, quiet hours. The codecs bound each value already; the
+ * missed-call / unreached notices, the sending hours. The codecs bound each value already; the
  * decisions check again, for typed commands that never went through decoding. Setting the
  * value already in effect appends nothing.
  * @module
@@ -26,7 +26,10 @@ export const decideSetVisitCardPeriod: DecideFn<'SetVisitCardPeriod'> = (command
   return accept(eventOf('VisitCardPeriodSet', { direction, months }, context));
 };
 
-/** `InvalidSuppressionWindow` unless 0–1 440 minutes. */
+/**
+ * Sets the window of one scenario, or of both without `scenario`. `InvalidSuppressionWindow`
+ * unless 0–1 440 minutes.
+ */
 export const decideSetNotificationSuppression: DecideFn<'SetNotificationSuppression'> = (
   command,
   state,
@@ -41,32 +44,45 @@ export const decideSetNotificationSuppression: DecideFn<'SetNotificationSuppress
       max: 1440,
     });
   }
-  if (state.notifications.suppressionMinutes === minutes) return accept();
-  return accept(eventOf('NotificationSuppressionSet', { minutes }, context));
+  const scenario = command.data.scenario ?? null;
+  const windows = state.notifications.suppressionMinutes;
+  const unchanged =
+    scenario === null
+      ? windows['incoming-missed-call'] === minutes && windows['outgoing-unreached'] === minutes
+      : windows[scenario] === minutes;
+  if (unchanged) return accept();
+  return accept(eventOf('NotificationSuppressionSet', { minutes, scenario }, context));
 };
 
-/** `InvalidQuietHours` when a bound is not `HH:mm`, or `from` equals `to` (no sending time, or no quiet time). */
+/**
+ * `InvalidQuietHours` when a bound of the sending hours is not `HH:mm`, or `from` equals `to`
+ * (an empty window, or one with no quiet time: ambiguous, so refused).
+ */
 export const decideSetQuietHours: DecideFn<'SetQuietHours'> = (command, state, context) => {
-  const wanted = command.data.quietHours;
-  const current = state.notifications.quietHours;
+  const wanted = command.data.sendingHours;
+  const current = state.notifications.sendingHours;
   if (wanted === null)
-    return current === null ? accept() : accept(eventOf('QuietHoursSet', { quietHours: null }, context));
+    return current === null ? accept() : accept(eventOf('QuietHoursSet', { sendingHours: null }, context));
   for (const bound of ['from', 'to'] as const) {
     if (minutesOfDay(wanted[bound]) === undefined) {
-      return reject('InvalidQuietHours', `quietHours.${bound} is not a time of day HH:mm: ${wanted[bound]}`, {
-        field: `data.quietHours.${bound}`,
-        from: wanted.from,
-        to: wanted.to,
-      });
+      return reject(
+        'InvalidQuietHours',
+        `sendingHours.${bound} is not a time of day HH:mm: ${wanted[bound]}`,
+        {
+          field: `data.sendingHours.${bound}`,
+          from: wanted.from,
+          to: wanted.to,
+        },
+      );
     }
   }
   if (wanted.from === wanted.to) {
     return reject('InvalidQuietHours', `sending hours from ${wanted.from} to ${wanted.to} are empty`, {
-      field: 'data.quietHours.to',
+      field: 'data.sendingHours.to',
       from: wanted.from,
       to: wanted.to,
     });
   }
   if (current !== null && current.from === wanted.from && current.to === wanted.to) return accept();
-  return accept(eventOf('QuietHoursSet', { quietHours: { from: wanted.from, to: wanted.to } }, context));
+  return accept(eventOf('QuietHoursSet', { sendingHours: { from: wanted.from, to: wanted.to } }, context));
 };

@@ -3,7 +3,7 @@
  * `calls`.)
  * @module
  */
-import type { Scenario } from './scenario.js';
+import type { Scenario, SuppressibleScenario } from './scenario.js';
 
 /** One scenario's settings. */
 export interface ScenarioSettings {
@@ -16,22 +16,32 @@ export interface ScenarioSettings {
   telegramMonthlyFee: number;
 }
 
-/** Quiet hours in the account's time zone: notices are held from `to` until `from`. */
-export interface QuietHours {
-  /** Start of allowed sending, `HH:mm`. */
+/**
+ * Sending hours in the account's time zone: notices go out from `from` until `to` and are held
+ * from `to` until the next `from`. `from` later than `to` spans midnight.
+ */
+export interface SendingHours {
+  /** Start of allowed sending, `HH:mm` (inclusive). */
   from: string;
-  /** End of allowed sending, `HH:mm`. */
+  /** End of allowed sending, `HH:mm` (exclusive). */
   to: string;
 }
+
+/** @deprecated The 0.1.0 name of {@link SendingHours}: the window is when sending is allowed. */
+export type QuietHours = SendingHours;
 
 /** Notification settings of the account. */
 export interface NotificationsSlice {
   scenarios: Record<Scenario, ScenarioSettings>;
   /** Visit-card periods in months (1–12, default 1). */
   visitCardMonths: { incoming: number; outgoing: number };
-  /** At most one missed-call / unreached notice per client per scenario within this many minutes (0–1 440). */
-  suppressionMinutes: number;
-  quietHours: QuietHours | null;
+  /**
+   * Per scenario, at most one missed-call / unreached notice per client within this many minutes
+   * (0–1 440, default 60).
+   */
+  suppressionMinutes: Record<SuppressibleScenario, number>;
+  /** When notices may be sent; `null`: at any time. */
+  sendingHours: SendingHours | null;
 }
 
 const off = (): ScenarioSettings => ({
@@ -42,7 +52,7 @@ const off = (): ScenarioSettings => ({
   telegramMonthlyFee: 0,
 });
 
-/** Everything off, visit-card periods 1 month, suppression 60 minutes, no quiet hours. */
+/** Everything off, visit-card periods 1 month, suppression windows 60 minutes, sending at any time. */
 export const initialNotificationsSlice = (): NotificationsSlice => ({
   scenarios: {
     'incoming-missed-call': off(),
@@ -51,6 +61,6 @@ export const initialNotificationsSlice = (): NotificationsSlice => ({
     'outgoing-visit-card': off(),
   },
   visitCardMonths: { incoming: 1, outgoing: 1 },
-  suppressionMinutes: 60,
-  quietHours: null,
+  suppressionMinutes: { 'incoming-missed-call': 60, 'outgoing-unreached': 60 },
+  sendingHours: null,
 });

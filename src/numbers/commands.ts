@@ -4,6 +4,7 @@
  */
 import * as t from 'io-ts';
 import { Department, Id, LIMITS, MelodyName, Name, strictType } from '../kernel/codecs.js';
+import { withJsonSchema } from '../kernel/json-schema.js';
 import { NumberKindCodec, NumberOptionCodec, ShortNumberCodec } from './events.js';
 import { PhoneNumber } from './phone-number.js';
 
@@ -14,16 +15,19 @@ const NumberList = t.array(PhoneNumber);
  * An `ArrayType`, so an error inside names its index: `data.numbers[2]`.
  */
 const MAX_NUMBERS = LIMITS.numbersPerCommand;
-const Numbers = new t.ArrayType<typeof PhoneNumber, string[], string[], unknown>(
-  `a list of 1 to ${MAX_NUMBERS} phone numbers`,
-  (u): u is string[] =>
-    Array.isArray(u) && u.length > 0 && u.length <= MAX_NUMBERS && u.every((x) => PhoneNumber.is(x)),
-  (u, c) => {
-    if (!Array.isArray(u) || u.length === 0 || u.length > MAX_NUMBERS) return t.failure(u, c);
-    return NumberList.validate(u, c);
-  },
-  t.identity,
-  PhoneNumber,
+const Numbers = withJsonSchema(
+  new t.ArrayType<typeof PhoneNumber, string[], string[], unknown>(
+    `a list of 1 to ${MAX_NUMBERS} phone numbers`,
+    (u): u is string[] =>
+      Array.isArray(u) && u.length > 0 && u.length <= MAX_NUMBERS && u.every((x) => PhoneNumber.is(x)),
+    (u, c) => {
+      if (!Array.isArray(u) || u.length === 0 || u.length > MAX_NUMBERS) return t.failure(u, c);
+      return NumberList.validate(u, c);
+    },
+    t.identity,
+    PhoneNumber,
+  ),
+  { minItems: 1, maxItems: MAX_NUMBERS },
 );
 
 /** Command payload codecs of this capability, by command type. */

@@ -4,6 +4,7 @@
  */
 import * as t from 'io-ts';
 import { Code, Department, Id, MelodyName, Name, NonNegativeInt, PositiveInt } from '../kernel/codecs.js';
+import { withJsonSchema } from '../kernel/json-schema.js';
 import { PhoneNumber } from './phone-number.js';
 
 /** `regular` | `added`. */
@@ -14,11 +15,14 @@ export const NumberOptionCodec = t.keyof(
   'NumberOption',
 );
 /** Exactly four digits. */
-export const ShortNumberCodec = new t.Type<string, string, unknown>(
-  'a short number of exactly 4 digits',
-  (u): u is string => typeof u === 'string' && /^\d{4}$/.test(u),
-  (u, c) => (typeof u === 'string' && /^\d{4}$/.test(u) ? t.success(u) : t.failure(u, c)),
-  t.identity,
+export const ShortNumberCodec = withJsonSchema(
+  new t.Type<string, string, unknown>(
+    'a short number of exactly 4 digits',
+    (u): u is string => typeof u === 'string' && /^\d{4}$/.test(u),
+    (u, c) => (typeof u === 'string' && /^\d{4}$/.test(u) ? t.success(u) : t.failure(u, c)),
+    t.identity,
+  ),
+  { type: 'string', pattern: '^[0-9]{4}$' },
 );
 
 /** A number left out of a bulk option change, and why. */

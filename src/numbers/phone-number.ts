@@ -10,6 +10,7 @@
  */
 import * as t from 'io-ts';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { withJsonSchema } from '../kernel/json-schema.js';
 import { LIMITS } from '../kernel/limits.js';
 
 /** A phone number in E.164, e.g. `+79123456789`. */
@@ -48,13 +49,23 @@ export const normalisePhoneNumberSlowly = (input: string): E164 | undefined =>
   input.length === 0 || input.length > LIMITS.phoneNumber ? undefined : parse(input);
 
 /** io-ts codec: decodes any common spelling of a number into E.164; encodes as is. */
-export const PhoneNumber = new t.Type<E164, E164, unknown>(
-  'a phone number (e.g. +7 912 345-67-89)',
-  (u): u is E164 => typeof u === 'string' && normalisePhoneNumber(u) === u,
-  (u, c) => {
-    if (typeof u !== 'string') return t.failure(u, c);
-    const normalised = normalisePhoneNumber(u);
-    return normalised === undefined ? t.failure(u, c) : t.success(normalised);
+export const PhoneNumber = withJsonSchema(
+  new t.Type<E164, E164, unknown>(
+    'a phone number (e.g. +7 912 345-67-89)',
+    (u): u is E164 => typeof u === 'string' && normalisePhoneNumber(u) === u,
+    (u, c) => {
+      if (typeof u !== 'string') return t.failure(u, c);
+      const normalised = normalisePhoneNumber(u);
+      return normalised === undefined ? t.failure(u, c) : t.success(normalised);
+    },
+    t.identity,
+  ),
+  {
+    type: 'string',
+    description:
+      'a phone number in any common spelling (+7 912 345-67-89, 8 (912) 345-67-89), Russia by default; normalised to E.164',
+    minLength: 1,
+    maxLength: LIMITS.phoneNumber,
+    examples: ['+79123456789'],
   },
-  t.identity,
 );

@@ -1,83 +1,125 @@
 /**
- * Appending to a stream: an empty append only checks the expected version; a batch is one call
- * of the schema's `append_events` function (append-function.ts), whose outcome becomes the
- * stored events or the kernel's `ConcurrencyError`, never a raw driver exception.
+ * Appending: one or more streams' batches in one call of the schema's append function, hence one
+ * statement, one transaction and one round trip. The function (migrations/v2.ts) locks only the
+ * streams it writes, checks each batch's expected version and command id on its own, and answers
+ * per batch: appended (with versions and positions), a version conflict, or a command already
+ * recorded. A conflict in one batch leaves the others appended.
  * @module
  */
 import { type Either, isLeft, left, right } from 'fp-ts/lib/Either.js';
 import type { AnyEvent } from '../kernel/envelope.js';
-import { type ConcurrencyError, concurrencyError, type StoreError } from '../kernel/errors.js';
+import {
+  type CommandAlreadyRecorded,
+  type ConcurrencyError,
+  commandAlreadyRecorded,
+  concurrencyError,
+  type StoreError,
+  storeError,
+} from '../kernel/errors.js';
 import type { AppendResult, ExpectedVersion } from '../kernel/event-store.js';
 import { toStoredEvent } from '../kernel/stored-event.js';
-import { attempt, constraintOf, type PgPool, type Queryable, sqlStateOf } from './connection.js';
+import { constraintOf, sqlStateOf } from './connection.js';
+import type { Database } from './database.js';
 import type { SchemaNames } from './names.js';
 import type { Batch } from './rows.js';
 
-/** The stream's version now (0 when it has no events). */
-const versionOf = async (db: Queryable, n: SchemaNames, streamId: string): Promise<number> => {
-  const result = await db.query(
-    `SELECT coalesce(max(version), 0) AS version FROM ${n.events} WHERE stream_id = $1`,
-    [streamId],
-  );
-  return Number(result.rows[0]?.version ?? 0);
+/** One stream's batch, checked and serialised. */
+export interface PendingAppend<E extends AnyEvent> {
+  readonly streamId: string;
+  readonly expected: ExpectedVersion;
+  readonly commandId: string | undefined;
+  readonly batch: Batch<E>;
+}
+
+/** What one batch came to. */
+export type AppendOutcome<E extends AnyEvent> = Either<
+  ConcurrencyError | CommandAlreadyRecorded | StoreError,
+  AppendResult<E>
+>;
+
+/** The function's argument: `[{ stream, expected, command, events }, …]` as JSON text. */
+const argumentOf = (appends: readonly PendingAppend<AnyEvent>[]): string => {
+  let json = '[';
+  for (let i = 0; i < appends.length; i++) {
+    const a = appends[i]!;
+    if (i > 0) json += ',';
+    json += `{"stream":${JSON.stringify(a.streamId)},"expected":${a.expected === 'any' ? 'null' : a.expected},"command":${a.commandId === undefined ? 'null' : JSON.stringify(a.commandId)},"events":${a.batch.json}}`;
+  }
+  return `${json}]`;
 };
 
-/** An append of no events: only the expected-version check. */
-export const checkOnly = async (
-  pool: PgPool,
-  n: SchemaNames,
-  streamId: string,
-  expected: ExpectedVersion,
-): Promise<Either<ConcurrencyError | StoreError, AppendResult<never>>> => {
-  const current = await attempt(`reading the version of ${streamId}`, () => versionOf(pool, n, streamId));
-  if (isLeft(current)) return current;
-  if (expected !== 'any' && expected !== current.right) {
-    return left(concurrencyError(streamId, expected, current.right));
-  }
-  return right({ nextVersion: current.right, events: [] });
-};
+type Row = Readonly<Record<string, unknown>>;
 
-/** Appends a checked, serialised batch in one statement. */
-export const appendBatch = async <E extends AnyEvent>(
-  pool: PgPool,
-  n: SchemaNames,
-  streamId: string,
-  batch: Batch<E>,
-  expected: ExpectedVersion,
-): Promise<Either<ConcurrencyError | StoreError, AppendResult<E>>> => {
-  const expectedOrNull = expected === 'any' ? null : expected;
-  const result = await attempt(`appending to ${streamId}`, () =>
-    pool.query(`SELECT out_head, out_position, out_version FROM ${n.appendFunction}($1, $2, $3::jsonb)`, [
-      streamId,
-      expectedOrNull,
-      batch.json,
-    ]),
-  );
-  if (isLeft(result)) {
-    const error = result.left.cause;
-    if (sqlStateOf(error) !== '23505' || constraintOf(error) !== 'events_stream_version') return result;
-    // A writer that does not take the append lock got there first: still only a conflict.
-    const actual = await attempt(`reading the version of ${streamId}`, () => versionOf(pool, n, streamId));
-    if (isLeft(actual)) return actual;
-    return left(concurrencyError(streamId, expectedOrNull ?? actual.right, actual.right));
+/** Builds one batch's outcome from its rows of the function's answer. */
+const outcomeOf = <E extends AnyEvent>(append: PendingAppend<E>, rows: readonly Row[]): AppendOutcome<E> => {
+  const { streamId, expected, commandId, batch } = append;
+  const first = rows[0];
+  const head = Number(first?.out_head ?? 0);
+  const status = first?.out_status;
+  if (status === 'recorded' && commandId !== undefined)
+    return left(commandAlreadyRecorded(streamId, commandId));
+  if (status === 'conflict')
+    return left(concurrencyError(streamId, expected === 'any' ? head : expected, head));
+  if (status !== 'appended' || rows.length !== batch.events.length) {
+    return left(
+      storeError('Internal', `appending to ${streamId}: unexpected answer ${String(status)}`, { streamId }),
+    );
   }
-  const rows = result.right.rows;
-  if (rows.length !== batch.events.length || rows[0]?.out_position === null) {
-    const actual = Number(rows[0]?.out_head ?? 0);
-    return left(concurrencyError(streamId, expectedOrNull ?? actual, actual));
-  }
-  const positions = rows
-    .map((row) => ({ version: Number(row.out_version), position: Number(row.out_position) }))
-    .sort((a, b) => a.version - b.version);
-  const stored = batch.events.map((event, i) =>
-    toStoredEvent(
-      event,
+  const stored = new Array<ReturnType<typeof toStoredEvent<E>>>(rows.length);
+  for (const row of rows) {
+    const version = Number(row.out_version);
+    const i = version - head - 1;
+    // Frozen like its data (a copy): what an append hands back is the store's, not the caller's.
+    const event = toStoredEvent(
+      batch.events[i]!,
       batch.eventIds[i]!,
       streamId,
-      positions[i]!.version,
-      positions[i]!.position,
+      version,
+      Number(row.out_position),
       batch.schemaVersions[i]!,
-    ),
+    );
+    Object.freeze(event.metadata);
+    Object.freeze(event);
+    stored[i] = event;
+  }
+  return right({ nextVersion: head + rows.length, events: stored });
+};
+
+/** A failure of the whole statement, as each batch's outcome. */
+const failureOf = (error: StoreError, cause: unknown, append: PendingAppend<AnyEvent>): StoreError => {
+  if (sqlStateOf(cause) !== '23505') return error;
+  const constraint = constraintOf(cause);
+  const message =
+    constraint === 'events_stream_event_id'
+      ? `an event id of this batch is already used in stream ${append.streamId}; nothing was written`
+      : constraint === 'events_stream_version'
+        ? `stream ${append.streamId} was written at the same versions by a writer that bypassed its lock; nothing was written`
+        : `a row of this batch for ${append.streamId} is already in the store (${constraint ?? 'unique key'}); nothing was written`;
+  return storeError('Internal', message, { streamId: append.streamId, cause: error.cause });
+};
+
+/**
+ * Appends the batches in one transaction and answers each. When the statement itself fails (the
+ * server, or a row the database refuses), every batch gets that failure: nothing was written.
+ */
+export const appendAll = async <E extends AnyEvent>(
+  db: Database,
+  n: SchemaNames,
+  appends: readonly PendingAppend<E>[],
+): Promise<readonly AppendOutcome<E>[]> => {
+  const doing =
+    appends.length === 1 ? `appending to ${appends[0]!.streamId}` : `appending to ${appends.length} streams`;
+  let cause: unknown;
+  const result = await db.query(
+    doing,
+    `SELECT out_n, out_status, out_head, out_version, out_position FROM ${n.appendFunction}($1::jsonb, $2)`,
+    [argumentOf(appends), db.lockTimeout],
+    (error) => {
+      cause = error;
+    },
   );
-  return right({ nextVersion: positions[positions.length - 1]!.version, events: stored });
+  if (isLeft(result)) return appends.map((append) => left(failureOf(result.left, cause, append)));
+  const byAppend: Row[][] = appends.map(() => []);
+  for (const row of result.right.rows) byAppend[Number(row.out_n) - 1]?.push(row);
+  return appends.map((append, i) => outcomeOf(append, byAppend[i]!));
 };

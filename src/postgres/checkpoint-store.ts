@@ -7,7 +7,8 @@
 import { isLeft, left, right } from 'fp-ts/lib/Either.js';
 import { storeError } from '../kernel/errors.js';
 import type { CheckpointStore } from '../projections/checkpoint-store.js';
-import { attempt, type PgPool } from './connection.js';
+import type { PgPool } from './connection.js';
+import { createDatabase, type Timeouts } from './database.js';
 import { schemaNames } from './names.js';
 
 /** Options of {@link createPostgresCheckpointStore}. */
@@ -15,16 +16,20 @@ export interface PostgresCheckpointStoreOptions {
   readonly pool: PgPool;
   /** Where {@link migrate} created the tables (default `pbx_options`). */
   readonly schema?: string;
+  /** Deadlines for a connection and a statement, as the event store's (default 10 s and 30 s). */
+  readonly timeouts?: Timeouts;
 }
 
 /** Creates a {@link CheckpointStore} over the `checkpoints` table. */
 export const createPostgresCheckpointStore = (options: PostgresCheckpointStoreOptions): CheckpointStore => {
-  const { pool } = options;
+  const db = createDatabase(options.pool, options.timeouts);
   const n = schemaNames(options.schema);
   return {
     load: (name) => async () => {
-      const found = await attempt(`loading checkpoint ${name}`, () =>
-        pool.query(`SELECT position FROM ${n.checkpoints} WHERE name = $1`, [name]),
+      const found = await db.query(
+        `loading checkpoint ${name}`,
+        `SELECT position FROM ${n.checkpoints} WHERE name = $1`,
+        [name],
       );
       if (isLeft(found)) return found;
       const row = found.right.rows[0];
@@ -39,12 +44,11 @@ export const createPostgresCheckpointStore = (options: PostgresCheckpointStoreOp
           ),
         );
       }
-      const saved = await attempt(`saving checkpoint ${name}`, () =>
-        pool.query(
-          `INSERT INTO ${n.checkpoints} (name, position) VALUES ($1, $2)
+      const saved = await db.query(
+        `saving checkpoint ${name}`,
+        `INSERT INTO ${n.checkpoints} (name, position) VALUES ($1, $2)
            ON CONFLICT (name) DO UPDATE SET position = excluded.position, saved_at = now()`,
-          [name, position],
-        ),
+        [name, position],
       );
       return isLeft(saved) ? saved : right(undefined);
     },

@@ -71,7 +71,8 @@ export const subscribeFromCheckpoint =
       stop: async () => {
         await subscription.stop();
         const position = subscription.position();
-        if (!failed && position > saved) await save(position);
+        // Positions follow the log's order, not their size: any other position is newer.
+        if (!failed && position !== saved) await save(position);
       },
     });
   };

@@ -4,7 +4,6 @@
  * this module never imports, and failures of the driver become {@link StoreError} values here.
  * @module
  */
-import { type Either, left, right } from 'fp-ts/lib/Either.js';
 import { type StoreError, storeError } from '../kernel/errors.js';
 
 /** The rows of a query (`pg.QueryResult` fits). */
@@ -45,8 +44,10 @@ export interface PgPool extends Queryable {
   connect(): Promise<PooledConnection>;
 }
 
-// SQLSTATE classes and codes that mean "the server cannot be used right now".
-const UNAVAILABLE_STATE = /^(08|28|3D000|53|57P0[1-4])/;
+// SQLSTATE classes and codes that mean "the server cannot be used right now", among them a
+// statement cancelled by its timeout (57014) and a lock not had in time (55P03): the server did
+// not answer in time.
+const UNAVAILABLE_STATE = /^(08|28|3D000|53|55P03|57014|57P0[1-4])/;
 const UNAVAILABLE_SYSCALL = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
@@ -58,7 +59,7 @@ const UNAVAILABLE_SYSCALL = new Set([
   'EAI_AGAIN',
 ]);
 const UNAVAILABLE_MESSAGE =
-  /connection terminated|timeout exceeded when trying to connect|not queryable|after calling end on the pool|connection ended/i;
+  /connection terminated|timeout exceeded when trying to connect|timeout expired|not queryable|after calling end on the pool|connection ended/i;
 
 const fieldOf = (error: unknown, key: string): unknown =>
   typeof error === 'object' && error !== null ? (error as Record<string, unknown>)[key] : undefined;
@@ -75,7 +76,7 @@ export const constraintOf = (error: unknown): string | undefined => {
   return typeof constraint === 'string' ? constraint : undefined;
 };
 
-/** Whether a driver error means the server could not be reached or dropped the connection. */
+/** Whether a driver error means the server could not be reached, dropped the connection or timed out. */
 export const isUnavailable = (error: unknown): boolean => {
   const state = sqlStateOf(error);
   if (state !== undefined) return UNAVAILABLE_STATE.test(state);
@@ -86,51 +87,42 @@ export const isUnavailable = (error: unknown): boolean => {
   return typeof message === 'string' && UNAVAILABLE_MESSAGE.test(message);
 };
 
-/** Turns a driver exception into a typed store error: `Unavailable` or `Internal`, with the cause. */
-export const toStoreError = (error: unknown, doing: string): StoreError => {
+// Socket errors name the peer ("connect ECONNREFUSED 10.0.0.7:5432"): callers and their logs get
+// the reason without it.
+const ADDRESS = /\[?(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7})\]?(?::\d+)?/gi;
+const MAX_REASON = 300;
+
+/**
+ * A short, printable reason for a driver failure: the SQLSTATE and the server's message, or the
+ * socket error's code. Never the driver's error object (it carries addresses, ports, stacks).
+ */
+export const reasonOf = (error: unknown): string => {
+  const state = sqlStateOf(error);
   const message = fieldOf(error, 'message');
   const text = typeof message === 'string' ? message : String(error);
+  if (state !== undefined) return `${state} ${text}`.slice(0, MAX_REASON);
+  if (error instanceof AggregateError && error.errors.length > 0) {
+    return [...new Set(error.errors.map(reasonOf))].join('; ').slice(0, MAX_REASON);
+  }
+  const code = fieldOf(error, 'code');
+  if (typeof code === 'string' && UNAVAILABLE_SYSCALL.has(code)) return code;
+  return text.replace(ADDRESS, '<address>').slice(0, MAX_REASON);
+};
+
+/** Turns a driver exception into a typed store error: `Unavailable` or `Internal`, with a short reason as `cause`. */
+export const toStoreError = (error: unknown, doing: string): StoreError => {
+  const reason = reasonOf(error);
   if (isUnavailable(error)) {
-    return storeError('Unavailable', `PostgreSQL is unavailable (${doing}): ${text}`, { cause: error });
+    return storeError('Unavailable', `PostgreSQL is unavailable (${doing}): ${reason}`, { cause: reason });
   }
-  if (sqlStateOf(error) === '42P01') {
-    return storeError('Internal', `${doing}: a table is missing; run migrate() first (${text})`, {
-      cause: error,
-    });
+  if (sqlStateOf(error) === '42P01' || sqlStateOf(error) === '42883') {
+    return storeError(
+      'Internal',
+      `${doing}: a table or function is missing; run migrate() first (${reason})`,
+      {
+        cause: reason,
+      },
+    );
   }
-  return storeError('Internal', `${doing}: ${text}`, { cause: error });
-};
-
-/** A connection held for a transaction; `done` gives it back (discarding it after `broken`). */
-export interface Checkout {
-  readonly client: PooledConnection;
-  readonly done: (broken?: unknown) => void;
-}
-
-// A checked-out pg client that loses its connection emits 'error' besides failing the query:
-// with no listener that would crash the process, so one listens while we hold it.
-const ignore = () => undefined;
-
-/** Takes a connection from the pool for a transaction. */
-export const checkout = async (pool: PgPool, doing: string): Promise<Either<StoreError, Checkout>> => {
-  const taken = await attempt(doing, () => pool.connect());
-  if (taken._tag === 'Left') return taken;
-  const client = taken.right;
-  client.on('error', ignore);
-  return right({
-    client,
-    done: (broken) => {
-      client.removeListener('error', ignore);
-      client.release(broken === undefined ? undefined : broken instanceof Error ? broken : true);
-    },
-  });
-};
-
-/** Runs a query, turning a thrown driver error into a {@link StoreError}. */
-export const attempt = async <A>(doing: string, run: () => Promise<A>): Promise<Either<StoreError, A>> => {
-  try {
-    return right(await run());
-  } catch (error) {
-    return left(toStoreError(error, doing));
-  }
+  return storeError('Internal', `${doing}: ${reason}`, { cause: reason });
 };

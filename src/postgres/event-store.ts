@@ -1,21 +1,31 @@
 /**
  * The event store port on PostgreSQL.
  *
- * An append is one call of the schema's `append_events` function (append-function.ts): one
- * statement, so one transaction, that takes the schema's append lock (a transaction-level
- * advisory lock). Global positions are therefore handed out in commit order: when a reader sees
- * the event at position p, every event below p is already committed or will never exist.
- * Readers take no lock and never skip an event (docs/postgres.md, "Decisions").
+ * An append is one call of the schema's append function (append.ts): one statement, so one
+ * transaction, that locks only the stream it writes and records the command's outcome with the
+ * events. Appends to different streams never wait on each other. Readers of the whole log order
+ * rows by the transaction that wrote them and stop below the oldest one still running
+ * (log-reader.ts), so they never skip a late commit. After a commit the store sends a `NOTIFY`
+ * as a hint to subscriptions; it is not part of the transaction.
  * @module
  */
 import { type Either, isLeft, left, right } from 'fp-ts/lib/Either.js';
-import { none, some } from 'fp-ts/lib/Option.js';
 import type { AnyEvent, StoredEvent } from '../kernel/envelope.js';
-import { type StoreError, storeError } from '../kernel/errors.js';
-import type { EventStore } from '../kernel/event-store.js';
+import {
+  type CommandAlreadyRecorded,
+  type ConcurrencyError,
+  concurrencyError,
+  type StoreError,
+  storeError,
+} from '../kernel/errors.js';
+import type { AppendResult, EventStore } from '../kernel/event-store.js';
 import type { PayloadRegistry } from '../kernel/registry.js';
-import { appendBatch, checkOnly } from './append.js';
-import { attempt, type PgPool } from './connection.js';
+import { createAnnouncer } from './announce.js';
+import { findCommand, recordOutcome, recordUnchanged } from './commands.js';
+import type { PgPool } from './connection.js';
+import { createDatabase, type Timeouts } from './database.js';
+import { createAppender, type GroupCommitOptions } from './group-commit.js';
+import { type Cursor, createLogReader } from './log-reader.js';
 import { schemaNames } from './names.js';
 import { decodeRow, EVENT_COLUMNS, encodeBatch } from './rows.js';
 import { subscribeOn } from './subscribe.js';
@@ -35,6 +45,22 @@ export interface PostgresEventStoreOptions {
   readonly listen?: boolean;
   /** How often a waiting subscription looks for new events anyway (default 1 000 ms; 100 ms without `listen`). */
   readonly pollIntervalMs?: number;
+  /**
+   * Deadlines for a connection and for each statement (default 10 s and 30 s). When one passes,
+   * the call fails with `StoreError { code: 'Unavailable' }` and the waiting connection is closed.
+   */
+  readonly timeouts?: Timeouts;
+  /**
+   * Gathers appends of different streams that arrive together into one transaction (one commit
+   * for many commands); each stream's batch is still checked and answered on its own. Off by
+   * default; `true` for the default sizes.
+   */
+  readonly groupCommit?: boolean | GroupCommitOptions;
+  /**
+   * How long `readAll` waits, at most, for transactions that hold back events already committed
+   * (they began earlier and still run) before it returns without those events (default 1 000 ms).
+   */
+  readonly readAllWaitMs?: number;
 }
 
 type Rows = readonly Readonly<Record<string, unknown>>[];
@@ -43,16 +69,22 @@ type Rows = readonly Readonly<Record<string, unknown>>[];
 export const createPostgresEventStore = <E extends AnyEvent = AnyEvent>(
   options: PostgresEventStoreOptions,
 ): EventStore<E> => {
-  const { pool, registry } = options;
+  const { registry } = options;
   const n = schemaNames(options.schema);
+  const db = createDatabase(options.pool, options.timeouts);
   const pageSize = Math.max(1, options.pageSize ?? 5_000);
+  const readAllWaitMs = Math.max(0, options.readAllWaitMs ?? 1_000);
   const listen = options.listen ?? true;
   const wakeUps = createWakeUps({
-    pool,
+    db,
     channel: n.channel,
     listen,
     pollIntervalMs: options.pollIntervalMs ?? (listen ? 1_000 : 100),
   });
+  const reader = createLogReader<E>(db, n, registry);
+  const group = options.groupCommit;
+  const append = createAppender<E>(db, n, group === true ? {} : group === false ? undefined : group);
+  const announce = createAnnouncer(db, n.channel);
 
   const decodeAll = (rows: Rows, into: StoredEvent<E>[]): StoreError | undefined => {
     for (const row of rows) {
@@ -63,58 +95,82 @@ export const createPostgresEventStore = <E extends AnyEvent = AnyEvent>(
     return undefined;
   };
 
-  /** Reads page after page until a short one; `next` gives the query of the page after `last`. */
-  const paged = async (
-    doing: string,
-    first: { readonly sql: string; readonly values: unknown[] },
-    next: (last: StoredEvent<E>) => unknown[],
-    limit: number,
-  ): Promise<Either<StoreError, readonly StoredEvent<E>[]>> => {
-    const out: StoredEvent<E>[] = [];
-    let values = first.values;
-    while (out.length < limit) {
-      const size = Math.min(pageSize, limit - out.length);
-      const page = await attempt(doing, () => pool.query(first.sql, [...values, size]));
-      if (isLeft(page)) return page;
-      const failed = decodeAll(page.right.rows, out);
-      if (failed !== undefined) return left(failed);
-      if (page.right.rows.length < size || out.length === 0) break;
-      values = next(out[out.length - 1]!);
-    }
-    return right(out);
-  };
+  const readStream: EventStore<E>['readStream'] =
+    (streamId, o = {}) =>
+    async () => {
+      const out: StoredEvent<E>[] = [];
+      let from = Math.max(1, o.fromVersion ?? 1);
+      for (;;) {
+        const page = await db.query(
+          `reading stream ${streamId}`,
+          `SELECT ${EVENT_COLUMNS} FROM ${n.events} WHERE stream_id = $1 AND version >= $2 ORDER BY version LIMIT $3`,
+          [streamId, from, pageSize],
+        );
+        if (isLeft(page)) return page;
+        const failed = decodeAll(page.right.rows, out);
+        if (failed !== undefined) return left(failed);
+        if (page.right.rows.length < pageSize) return right(out);
+        from = out[out.length - 1]!.metadata.version + 1;
+      }
+    };
 
   const readAll: EventStore<E>['readAll'] =
     (o = {}) =>
-    () =>
-      paged(
-        'reading all events',
-        {
-          sql: `SELECT ${EVENT_COLUMNS} FROM ${n.events} WHERE global_position > $1 ORDER BY global_position LIMIT $2`,
-          values: [Math.max(0, o.after ?? 0)],
-        },
-        (last) => [last.metadata.globalPosition],
-        o.limit === undefined ? Number.POSITIVE_INFINITY : Math.max(0, o.limit),
-      );
+    async () => {
+      const limit = o.limit === undefined ? Number.POSITIVE_INFINITY : Math.max(0, o.limit);
+      const out: StoredEvent<E>[] = [];
+      let from: Cursor | number = Math.max(0, o.after ?? 0);
+      let waited = 0;
+      while (out.length < limit) {
+        const size = Math.min(pageSize, limit - out.length);
+        const page = await reader.page(from, size);
+        if (isLeft(page)) return page;
+        for (const event of page.right.events) out.push(event);
+        from = page.right.cursor;
+        if (page.right.events.length === size) continue;
+        // Short page: the end of the log, unless events already committed are held back by an
+        // older transaction that still runs. Wait a little for it, so a reader sees its own appends.
+        if (!page.right.heldBack || waited >= readAllWaitMs) break;
+        const pause = Math.min(waited < 50 ? 5 : 25, readAllWaitMs - waited);
+        await new Promise((resolve) => setTimeout(resolve, pause));
+        waited += pause;
+      }
+      return right(out);
+    };
 
-  /** Rejects with a `StoreError` (not a driver exception) when the server cannot be asked. */
-  const head = async (): Promise<number> => {
-    const result = await attempt('reading the head of the log', () =>
-      pool.query(`SELECT coalesce(max(global_position), 0) AS head FROM ${n.events}`),
+  /** An append of no events: with a command id it records `unchanged`, else it only checks the version. */
+  const appendNothing = async (
+    streamId: string,
+    expected: number | 'any',
+    commandId: string | undefined,
+  ): Promise<Either<ConcurrencyError | CommandAlreadyRecorded | StoreError, AppendResult<E>>> => {
+    if (commandId !== undefined) {
+      return recordUnchanged<E>(db, n, streamId, commandId, expected === 'any' ? null : expected);
+    }
+    const found = await db.query(
+      `reading the version of ${streamId}`,
+      `SELECT coalesce(max(version), 0) AS version FROM ${n.events} WHERE stream_id = $1`,
+      [streamId],
     );
-    if (isLeft(result)) throw result.left;
-    return Number(result.right.rows[0]?.head ?? 0);
+    if (isLeft(found)) return found;
+    const version = Number(found.right.rows[0]?.version ?? 0);
+    if (expected !== 'any' && expected !== version)
+      return left(concurrencyError(streamId, expected, version));
+    return right({ nextVersion: version, events: [] });
   };
 
   return {
     appendToStream:
-      (streamId, events, { expectedVersion, eventIds }) =>
+      (streamId, events, { expectedVersion, eventIds, commandId }) =>
       async () => {
         if (eventIds !== undefined && eventIds.length !== events.length) {
           return left(storeError('Internal', 'eventIds must match events one to one', { streamId }));
         }
-        if (events.length === 0) return checkOnly(pool, n, streamId, expectedVersion);
+        if (events.length === 0) return appendNothing(streamId, expectedVersion, commandId);
         const ids = eventIds ?? events.map((event, i) => `${event.metadata.commandId}/${i}`);
+        if (new Set(ids).size !== ids.length) {
+          return left(storeError('Internal', 'eventIds must be unique within an append', { streamId }));
+        }
         const batch = encodeBatch(
           registry,
           streamId,
@@ -123,34 +179,15 @@ export const createPostgresEventStore = <E extends AnyEvent = AnyEvent>(
           expectedVersion === 'any' ? undefined : expectedVersion,
         );
         if (isLeft(batch)) return batch;
-        return appendBatch<E>(pool, n, streamId, batch.right, expectedVersion);
+        const outcome = await append({ streamId, expected: expectedVersion, commandId, batch: batch.right });
+        if (outcome._tag === 'Right') announce();
+        return outcome;
       },
-    readStream:
-      (streamId, o = {}) =>
-      () =>
-        paged(
-          `reading stream ${streamId}`,
-          {
-            sql: `SELECT ${EVENT_COLUMNS} FROM ${n.events} WHERE stream_id = $1 AND version >= $2 ORDER BY version LIMIT $3`,
-            values: [streamId, Math.max(1, o.fromVersion ?? 1)],
-          },
-          (last) => [streamId, last.metadata.version + 1],
-          Number.POSITIVE_INFINITY,
-        ),
+    readStream,
     readAll,
-    findCommand: (streamId, commandId) => async () => {
-      const found = await attempt(`finding command ${commandId}`, () =>
-        pool.query(
-          `SELECT ${EVENT_COLUMNS} FROM ${n.events} WHERE stream_id = $1 AND command_id = $2 ORDER BY version`,
-          [streamId, commandId],
-        ),
-      );
-      if (isLeft(found)) return found;
-      if (found.right.rows.length === 0) return right(none);
-      const events: StoredEvent<E>[] = [];
-      const failed = decodeAll(found.right.rows, events);
-      return failed === undefined ? right(some(events)) : left(failed);
-    },
-    subscribe: (o) => subscribeOn<E>({ readAll, head, wakeUps }, o),
+    recordOutcome: (streamId, commandId, outcome) => () =>
+      recordOutcome<E>(db, n, streamId, commandId, outcome),
+    findCommand: (streamId, commandId) => () => findCommand<E>(db, n, registry, streamId, commandId),
+    subscribe: (o) => subscribeOn<E>(reader, wakeUps, o),
   };
 };

@@ -1,5 +1,6 @@
 /**
- * `pbx-options/postgres`: the event store, snapshot store and checkpoint ports on PostgreSQL.
+ * `pbx-options/postgres`: the event store, snapshot store and checkpoint ports on PostgreSQL, and
+ * the same event store spread over several servers by account (`createShardedEventStore`).
  *
  * ```ts
  * import pg from 'pg';
@@ -21,7 +22,33 @@ export {
 } from './checkpoint-store.js';
 export { type CheckpointedSubscribeOptions, subscribeFromCheckpoint } from './checkpointed-subscription.js';
 export type { PgNotification, PgPool, PooledConnection, Queryable, QueryResultLike } from './connection.js';
+export type { Timeouts } from './database.js';
 export { createPostgresEventStore, type PostgresEventStoreOptions } from './event-store.js';
-export { type MigrateOptions, type MigrationResult, migrate } from './migrate.js';
+export type { GroupCommitOptions } from './group-commit.js';
+export { type MigrateOptions, type MigrationResult, migrate, SCHEMA_VERSION } from './migrate.js';
 export { DEFAULT_SCHEMA } from './names.js';
+export { type PoolSettings, type PoolSettingsOptions, poolSettings } from './pool-settings.js';
+export {
+  type CopiedStream,
+  type CopyStreamOptions,
+  copyStream,
+  type StreamLocation,
+} from './sharding/copy-stream.js';
+export { rendezvousShardOf } from './sharding/shard-of.js';
+export {
+  createShardedProjector,
+  type ShardedProjector,
+  type ShardedProjectorOptions,
+} from './sharding/sharded-projector.js';
+export {
+  createShardedEventStore,
+  type Shard,
+  type ShardedEventStore,
+  type ShardedEventStoreOptions,
+} from './sharding/sharded-store.js';
+export {
+  type ShardedSubscription,
+  type SubscribeShardsOptions,
+  subscribeShards,
+} from './sharding/subscribe-shards.js';
 export { createPostgresSnapshotStore, type PostgresSnapshotStoreOptions } from './snapshot-store.js';

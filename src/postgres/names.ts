@@ -1,7 +1,7 @@
 /**
- * Names derived from the schema a store lives in: its tables, its notification channel and its
- * advisory lock keys. Every store over the same schema (in any process) derives the same ones,
- * which is what makes the append lock and the migration lock work across processes.
+ * Names derived from the schema a store lives in: its tables, functions, notification channel
+ * and advisory lock keys. Every store over the same schema (in any process) derives the same
+ * ones, which is what makes the stream locks and the migration lock work across processes.
  * @module
  */
 
@@ -16,12 +16,23 @@ export interface SchemaNames {
   readonly snapshots: string;
   readonly checkpoints: string;
   readonly migrations: string;
-  /** The quoted, schema-qualified name of the append function. */
+  /** The outcome of every command recorded by id, per stream. */
+  readonly commands: string;
+  /** The quoted, schema-qualified function every append (one stream or many) goes through. */
   readonly appendFunction: string;
+  /** The function that records a refused or empty command. */
+  readonly recordOutcomeFunction: string;
+  /**
+   * SQL of the `bigint` advisory lock key of the stream named by the SQL expression `stream`:
+   * a 64-bit hash of schema and stream, so writers of different streams (almost) never share one.
+   */
+  readonly streamLockKey: (stream: string) => string;
   /** The `LISTEN`/`NOTIFY` channel appends announce themselves on. */
   readonly channel: string;
-  /** `a, b` arguments of `pg_advisory_xact_lock` serialising appends to this schema's log. */
-  readonly appendLock: string;
+  /** The append function of 0.1.0 (its step still creates it; step 2 drops it). */
+  readonly legacyAppendFunction: string;
+  /** `a, b` arguments of the lock that serialised every append of 0.1.0 (step 2 waits on it). */
+  readonly legacyAppendLock: string;
   /** `a, b` arguments of the advisory lock serialising migrations of this schema. */
   readonly migrationLock: string;
 }
@@ -60,9 +71,13 @@ export const schemaNames = (schema: string = DEFAULT_SCHEMA): SchemaNames => {
     snapshots: `"${schema}"."snapshots"`,
     checkpoints: `"${schema}"."checkpoints"`,
     migrations: `"${schema}"."migrations"`,
-    appendFunction: `"${schema}"."append_events"`,
+    commands: `"${schema}"."commands"`,
+    appendFunction: `"${schema}"."append_to_streams"`,
+    recordOutcomeFunction: `"${schema}"."record_outcome"`,
+    streamLockKey: (stream) => `hashtextextended('${schema}/' || (${stream}), 0)`,
     channel: `${schema}_events`,
-    appendLock: `${APPEND_LOCK_SPACE}, ${key}`,
+    legacyAppendFunction: `"${schema}"."append_events"`,
+    legacyAppendLock: `${APPEND_LOCK_SPACE}, ${key}`,
     migrationLock: `${MIGRATION_LOCK_SPACE}, ${key}`,
   };
 };

@@ -8,8 +8,10 @@
 import { type Either, isLeft, left, right } from 'fp-ts/lib/Either.js';
 import type { AnyEvent, StoredEvent } from '../kernel/envelope.js';
 import { type StoreError, storeError } from '../kernel/errors.js';
+import { jsonCopy } from '../kernel/json-copy.js';
 import type { PayloadRegistry } from '../kernel/registry.js';
 import { decodeStoredEvent, decodeStoredRow, toStoredEvent } from '../kernel/stored-event.js';
+import { inJsonbOrder } from './jsonb-order.js';
 
 /** The columns every read selects, in the order {@link decodeRow} expects. */
 export const EVENT_COLUMNS =
@@ -25,10 +27,12 @@ export interface Batch<E extends AnyEvent> {
 }
 
 /**
- * Checks and serialises events for an append. An event that would not decode when read back
- * (unknown type, bad payload, bad id or instant) or cannot be serialised (a `BigInt`, a cycle)
- * is refused with a `StoreError` before anything is written: one bad row would make its whole
- * stream unreadable.
+ * Checks and serialises events for an append. What is kept is a copy as jsonb carries it (the
+ * events an append hands back are those copies, frozen, so nothing is shared with the caller,
+ * their keys in the order a read gives them back);
+ * a value JSON cannot carry (a `BigInt`, a cycle) and an event that would not decode when read
+ * back (unknown type, bad payload, bad id or instant) are refused with `MalformedEvent` before
+ * anything is written: one bad row would make its whole stream unreadable.
  */
 export const encodeBatch = <E extends AnyEvent>(
   registry: PayloadRegistry,
@@ -38,25 +42,47 @@ export const encodeBatch = <E extends AnyEvent>(
   expectedVersion: number | undefined,
 ): Either<StoreError, Batch<E>> => {
   const records: unknown[] = [];
+  const copies: E[] = [];
   const schemaVersions: number[] = [];
   for (let i = 0; i < events.length; i++) {
-    const event = events[i]!;
-    const schemaVersion = registry.schemaVersionOf(event.type) ?? 1;
     const version = (expectedVersion ?? 0) + i + 1;
+    const at = { streamId, ...(expectedVersion === undefined ? {} : { version }) };
+    // The registry's check first: it names the field of a value that is not plain data.
+    const original = events[i]!;
+    const schemaVersion = registry.schemaVersionOf(original.type) ?? 1;
     const check = decodeStoredEvent(
       registry,
-      toStoredEvent(event, eventIds[i]!, streamId, version, 0, schemaVersion),
+      toStoredEvent(original, eventIds[i]!, streamId, version, 0, schemaVersion),
     );
     if (isLeft(check)) {
       return left(
         storeError(
           'MalformedEvent',
           `event ${i + 1} of ${events.length} for ${streamId} would not decode, nothing was written: ${check.left.message}`,
-          { streamId, ...(expectedVersion === undefined ? {} : { version }), issues: check.left.issues },
+          { ...at, issues: check.left.issues },
         ),
       );
     }
-    const { at, commandId, actor } = event.metadata;
+    let event: E;
+    try {
+      const copy = jsonCopy(original, false) as E;
+      event = Object.freeze({
+        type: copy.type,
+        data: inJsonbOrder(copy.data),
+        metadata: Object.freeze(copy.metadata),
+      }) as E;
+    } catch (cause) {
+      const reason = cause instanceof Error ? cause.message : String(cause);
+      return left(
+        storeError(
+          'MalformedEvent',
+          `event ${i + 1} of ${events.length} for ${streamId} cannot be stored as JSON, nothing was written: ${reason}`,
+          { ...at, cause: reason },
+        ),
+      );
+    }
+    const { at: instant, commandId, actor } = event.metadata;
+    copies.push(event);
     schemaVersions.push(schemaVersion);
     records.push({
       n: i + 1,
@@ -64,24 +90,17 @@ export const encodeBatch = <E extends AnyEvent>(
       type: event.type,
       schema_version: schemaVersion,
       data: event.data,
-      metadata: { at, commandId, actor },
+      metadata: { at: instant, commandId, actor },
       command_id: commandId,
     });
   }
-  try {
-    return right({ events, eventIds, schemaVersions, json: JSON.stringify(records) });
-  } catch (cause) {
-    return left(
-      storeError('Internal', `events for ${streamId} cannot be serialised as JSON: ${String(cause)}`, {
-        streamId,
-        cause,
-      }),
-    );
-  }
+  // The copies are plain JSON data: this cannot throw.
+  return right({ events: copies, eventIds, schemaVersions, json: JSON.stringify(records) });
 };
 
+// bigint columns come as text, or as BigInt where the application installed such a type parser.
 const integer = (value: unknown): unknown =>
-  typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
+  (typeof value === 'string' && /^-?\d+$/.test(value)) || typeof value === 'bigint' ? Number(value) : value;
 const field = (record: unknown, key: string): unknown =>
   typeof record === 'object' && record !== null && !Array.isArray(record)
     ? (record as Record<string, unknown>)[key]

@@ -7,14 +7,15 @@
  * read, and a wait returns at once when the epoch has moved since.
  * @module
  */
-import type { PgPool, PooledConnection } from './connection.js';
+import { isLeft } from 'fp-ts/lib/Either.js';
+import type { Database, Held } from './database.js';
 
 /** The shared wake-up source of one store. */
 export interface WakeUps {
   /** Counts notifications so far; note it before each read. */
   readonly epoch: () => number;
-  /** Resolves on the next notification after `since`, after `pollIntervalMs`, or on abort. */
-  readonly wait: (since: number, signal: AbortSignal) => Promise<void>;
+  /** Resolves on the next notification after `since`, after `ms` (default `pollIntervalMs`), or on abort. */
+  readonly wait: (since: number, signal: AbortSignal, ms?: number) => Promise<void>;
   /** A subscription starts using the listener (it connects on the first). */
   readonly retain: () => void;
   /** A subscription is done with it (the last one closes the connection). */
@@ -23,7 +24,7 @@ export interface WakeUps {
 
 /** Options of {@link createWakeUps}. */
 export interface WakeUpOptions {
-  readonly pool: PgPool;
+  readonly db: Database;
   readonly channel: string;
   /** `false`: poll only, no connection is held. */
   readonly listen: boolean;
@@ -31,10 +32,10 @@ export interface WakeUpOptions {
 }
 
 /** Creates the wake-up source of a store. */
-export const createWakeUps = ({ pool, channel, listen, pollIntervalMs }: WakeUpOptions): WakeUps => {
+export const createWakeUps = ({ db, channel, listen, pollIntervalMs }: WakeUpOptions): WakeUps => {
   let epoch = 0;
   let users = 0;
-  let connection: PooledConnection | undefined;
+  let connection: Held | undefined;
   let connecting: Promise<void> | undefined;
   const waiting = new Set<() => void>();
 
@@ -43,45 +44,41 @@ export const createWakeUps = ({ pool, channel, listen, pollIntervalMs }: WakeUpO
     for (const wake of [...waiting]) wake();
   };
 
-  const drop = (broken?: Error) => {
+  const drop = () => {
     const current = connection;
     connection = undefined;
     // Never back into the pool: a connection that listens would go on receiving notifications.
-    // Our listeners stay on it, so its late errors are absorbed.
-    current?.release(broken ?? true);
+    current?.done(true);
   };
 
   const connect = () => {
     if (!listen || users === 0 || connection !== undefined || connecting !== undefined) return;
     connecting = (async () => {
-      let taken: PooledConnection | undefined;
-      try {
-        taken = await pool.connect();
-        taken.on('error', (error) => {
-          if (connection !== taken) return;
-          drop(error);
-          bump(); // notifications may have been lost: read again (the next wait listens again)
-        });
-        taken.on('notification', (message) => {
-          if (message.channel === channel) bump();
-        });
-        await taken.query(`LISTEN "${channel}"`);
-        if (users === 0) taken.release(true);
-        else {
-          connection = taken;
-          bump(); // appends made before LISTEN took effect: read once more
-        }
-      } catch (error) {
-        taken?.release(error instanceof Error ? error : true);
-      } finally {
-        connecting = undefined;
+      const taken = await db.hold('listening for appends');
+      if (isLeft(taken)) return; // the poll timer stands in; the next wait tries again
+      const held = taken.right;
+      held.client.on('error', () => {
+        if (connection !== held) return;
+        drop();
+        bump(); // notifications may have been lost: read again (the next wait listens again)
+      });
+      held.client.on('notification', (message) => {
+        if (message.channel === channel) bump();
+      });
+      const listening = await held.query('listening for appends', `LISTEN "${channel}"`);
+      if (isLeft(listening) || users === 0) held.done(true);
+      else {
+        connection = held;
+        bump(); // appends made before LISTEN took effect: read once more
       }
-    })();
+    })().finally(() => {
+      connecting = undefined;
+    });
   };
 
   return {
     epoch: () => epoch,
-    wait: (since, signal) =>
+    wait: (since, signal, ms = pollIntervalMs) =>
       new Promise<void>((resolve) => {
         if (signal.aborted || epoch !== since) return resolve();
         connect();
@@ -91,7 +88,7 @@ export const createWakeUps = ({ pool, channel, listen, pollIntervalMs }: WakeUpO
           waiting.delete(done);
           resolve();
         };
-        const timer = setTimeout(done, pollIntervalMs);
+        const timer = setTimeout(done, ms);
         signal.addEventListener('abort', done, { once: true });
         waiting.add(done);
       }),

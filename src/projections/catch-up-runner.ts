@@ -52,8 +52,8 @@ export interface CatchUpProjector<P extends ProjectionSet> {
   stop(): Promise<void>;
   /** Folds the whole log again from scratch (while stopped) and saves the checkpoint. */
   rebuild(): TaskEither<StoreError, void>;
-  /** The views of one stream (account) as of the last applied event. */
-  views(streamId: string): ViewsOf<P>;
+  /** The views of one stream (account) as of the last applied event; `undefined` before its first. */
+  views(streamId: string): ViewsOf<P> | undefined;
   /** Every stream's views and the position they are as of. */
   state(): ProjectedState<P>;
 }
@@ -146,7 +146,7 @@ export const createCatchUpProjector = <P extends ProjectionSet>(
       subscription === undefined
         ? rebuild()()
         : left(storeError('Internal', `stop ${name} before rebuilding it`)),
-    views: (streamId) => streams.get(streamId) ?? initial,
+    views: (streamId) => streams.get(streamId),
     state: snapshot,
   };
 };

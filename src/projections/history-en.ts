@@ -112,13 +112,14 @@ export const historyEn: HistoryTexts = {
     `text of ${plural(d.characters, 'character')} (${plural(d.segments, 'SMS', 'SMS')})`,
   VisitCardPeriodSet: (d) => `Visit card period for ${d.direction} calls: ${plural(d.months, 'month')}`,
   NotificationSuppressionSet: (d) =>
-    d.minutes === 0
+    (d.minutes === 0
       ? 'Repeated notices to a client are not limited'
-      : `At most one notice to a client per ${plural(d.minutes, 'minute')}`,
+      : `At most one notice to a client per ${plural(d.minutes, 'minute')}`) +
+    (d.scenario === null ? '' : ` (scenario ${scenario(d.scenario)})`),
   QuietHoursSet: (d) =>
-    d.quietHours === null
+    d.sendingHours === null
       ? 'Notices are sent at any time'
-      : `Notices are sent from ${d.quietHours.from} to ${d.quietHours.to}`,
+      : `Notices are sent from ${d.sendingHours.from} to ${d.sendingHours.to}`,
   NotificationSent: (d, c) =>
     `${CHANNEL_NAMES.en[d.channel]} notice to ${phone(d.recipient)}, scenario ${scenario(d.scenario)}` +
     (d.deferred ? `, to be sent ${instant(d.sendAt, c)}` : '') +

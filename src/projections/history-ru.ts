@@ -138,13 +138,14 @@ export const historyRu: HistoryTexts = {
   VisitCardPeriodSet: (d) =>
     `Период визитки для ${d.direction === 'incoming' ? 'входящих' : 'исходящих'} вызовов: ${countRu(d.months, MONTH_FORMS)}`,
   NotificationSuppressionSet: (d) =>
-    d.minutes === 0
+    (d.minutes === 0
       ? 'Повторные уведомления одному абоненту не ограничены'
-      : `Повторное уведомление одному абоненту не чаще раза в ${countRu(d.minutes, MINUTE_FORMS_ACCUSATIVE)}`,
+      : `Повторное уведомление одному абоненту не чаще раза в ${countRu(d.minutes, MINUTE_FORMS_ACCUSATIVE)}`) +
+    (d.scenario === null ? '' : ` (сценарий ${scenario(d.scenario)})`),
   QuietHoursSet: (d) =>
-    d.quietHours === null
+    d.sendingHours === null
       ? 'Уведомления отправляются в любое время'
-      : `Уведомления отправляются с ${d.quietHours.from} до ${d.quietHours.to}`,
+      : `Уведомления отправляются с ${d.sendingHours.from} до ${d.sendingHours.to}`,
   NotificationSent: (d, c) =>
     `${d.channel === 'sms' ? 'SMS' : 'Сообщение в Telegram'} абоненту ${phone(d.recipient)} по сценарию ${scenario(d.scenario)}` +
     (d.deferred ? `, отправка ${instant(d.sendAt, c)}` : '') +

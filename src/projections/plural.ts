@@ -6,21 +6,11 @@
  * genitive plural, so its second form is the plural one).
  * @module
  */
+import { pluralRu, type RussianForms } from '../texts/plural-ru.js';
 import { formatCount } from './format.js';
 
-/** The three forms of a noun in one case: for 1 (`номер`), for 2–4 (`номера`), for 5–20 (`номеров`). */
-export type RussianForms = readonly [one: string, few: string, many: string];
-
-/** The form of a noun that goes with `count` (integer; the sign is ignored). */
-export const pluralRu = (count: number, forms: RussianForms): string => {
-  const n = Math.abs(Math.trunc(count));
-  const lastTwo = n % 100;
-  const last = n % 10;
-  if (lastTwo >= 11 && lastTwo <= 14) return forms[2];
-  if (last === 1) return forms[0];
-  if (last >= 2 && last <= 4) return forms[1];
-  return forms[2];
-};
+// The rule lives in a leaf module, so the browser's SMS counter uses it without the read models.
+export { pluralRu, type RussianForms };
 
 /** `count` (thousands grouped) followed by the right form, e.g. `142 номера`, `3 000 номеров`. */
 export const countRu = (count: number, forms: RussianForms): string =>

@@ -3,7 +3,8 @@
  * to the views of their stream (one set of views per account stream). Views are updated through
  * immer, so a view handed out earlier never changes under its reader. Stored events are applied
  * in stream order exactly once: a version already applied is skipped, one that arrives early
- * waits for the versions before it.
+ * waits for the versions before it. A stream none of whose events was applied has no views: an
+ * account the service never saw is told apart from an account with nothing in it.
  * @module
  */
 import type { AccountEvent, StoredAccountEvent } from '../account/events.js';
@@ -43,15 +44,19 @@ export interface InlineProjector<P extends ProjectionSet> {
   apply(streamId: string, events: readonly AccountEvent[]): void;
   /** Applies stored events of any streams: versions already applied are skipped, early ones wait. */
   applyStored(events: readonly StoredAccountEvent[]): void;
-  /** The views of a stream (initial views for a stream not seen). */
-  views(streamId: string): ViewsOf<P>;
+  /**
+   * The views of a stream, or `undefined` when no event of it was applied (an unknown account:
+   * a service answers 404, not an empty account).
+   */
+  views(streamId: string): ViewsOf<P> | undefined;
   /** Every stream's views and the highest global position applied. */
   state(): ProjectedState<P>;
 }
 
 /** Creates an {@link InlineProjector} over a set of projections. */
 export const createInlineProjector = <P extends ProjectionSet>(projections: P): InlineProjector<P> => {
-  const streams = new Map<string, { views: ViewsOf<P>; version: number }>();
+  // `seen`: an event of the stream was applied (one waiting for earlier versions does not count).
+  const streams = new Map<string, { views: ViewsOf<P>; version: number; seen: boolean }>();
   const waiting = new Map<string, Map<number, StoredAccountEvent>>();
   const initial = initialViews(projections);
   let position = 0;
@@ -59,7 +64,7 @@ export const createInlineProjector = <P extends ProjectionSet>(projections: P): 
   const entry = (streamId: string) => {
     let found = streams.get(streamId);
     if (found === undefined) {
-      found = { views: initial, version: 0 };
+      found = { views: initial, version: 0, seen: false };
       streams.set(streamId, found);
     }
     return found;
@@ -91,20 +96,27 @@ export const createInlineProjector = <P extends ProjectionSet>(projections: P): 
     }
     for (const [streamId, batch] of touched) {
       const stream = entry(streamId);
-      if (batch.length > 0) stream.views = applyToViews(projections, stream.views, batch);
+      if (batch.length === 0) continue;
+      stream.views = applyToViews(projections, stream.views, batch);
+      stream.seen = true;
     }
   };
 
   return {
     apply(streamId, events) {
+      if (events.length === 0) return; // nothing seen: the stream stays unknown
       const stream = entry(streamId);
       stream.views = applyToViews(projections, stream.views, events);
+      stream.seen = true;
     },
     applyStored,
-    views: (streamId) => streams.get(streamId)?.views ?? initial,
+    views: (streamId) => {
+      const stream = streams.get(streamId);
+      return stream?.seen === true ? stream.views : undefined;
+    },
     state: () => ({
       position,
-      streams: Object.fromEntries([...streams].map(([id, s]) => [id, s.views])),
+      streams: Object.fromEntries([...streams].filter(([, s]) => s.seen).map(([id, s]) => [id, s.views])),
     }),
   };
 };

@@ -1,6 +1,6 @@
 /**
  * `RouteIncomingCall`: a call arrives on an МКН; it goes to the queue of the operator whose
- * callback window is open for that client (SPEC 2.5, decision 8), or to none, with the reason.
+ * callback window is open for that client, or to none, with the reason.
  * @module
  */
 import { accept, type DecideFn, eventOf, reject } from '../account/decision.js';

@@ -1,5 +1,5 @@
 /**
- * Turning smart callback on and off, and its window (1–1 440 minutes, SPEC decision 8). The
+ * Turning smart callback on and off, and its window (1–1 440 minutes, default 60). The
  * codecs bound the window already; the decisions check again for typed commands.
  * @module
  */

@@ -1,5 +1,5 @@
 /**
- * SMS segment counting (SPEC section 4): GSM-7 when every character is in the GSM 03.38 default
+ * SMS segment counting: GSM-7 when every character is in the GSM 03.38 default
  * alphabet or its extension table, else UCS-2. One pass over the UTF-16 code units with a
  * lookup table; no regular expressions, no allocation.
  * @module

@@ -1,6 +1,7 @@
 /**
  * Paying for SMS notices out of the balance, renewing the selected package when it runs short
- * (SPEC 2.4, decision 5). Used by decisions that send SMS, on a decision-local ledger.
+ * (paid packages whenever needed, the free one at most once per billing period, a message whole or
+ * not at all). Used by decisions that send SMS, on a decision-local ledger.
  * @module
  */
 import { type DecisionContext, eventOf } from '../account/decision.js';

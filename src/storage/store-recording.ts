@@ -1,7 +1,7 @@
 /**
  * `StoreRecording`: a finished recording goes into storage. When it does not fit, packs are
  * added one at a time (auto-add on, fewer than the maximum, subscription paid), then the oldest
- * unpinned recordings are evicted in one event naming them all (SPEC decision 9).
+ * unpinned recordings are evicted in one event naming them all.
  * @module
  */
 import { left } from 'fp-ts/lib/Either.js';

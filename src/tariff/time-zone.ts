@@ -3,6 +3,7 @@
  * @module
  */
 import * as t from 'io-ts';
+import { withJsonSchema } from '../kernel/json-schema.js';
 import { LIMITS } from '../kernel/limits.js';
 
 /** The default account time zone. */
@@ -35,11 +36,19 @@ export const isTimeZone = (zone: string): boolean => {
 };
 
 /** io-ts codec of an IANA time zone name, e.g. `Europe/Moscow` (at most 64 characters). */
-export const TimeZone = new t.Type<string, string, unknown>(
-  'an IANA time zone (e.g. Europe/Moscow)',
-  (u): u is string => typeof u === 'string' && isTimeZone(u),
-  (u, c) => (typeof u === 'string' && isTimeZone(u) ? t.success(u) : t.failure(u, c)),
-  t.identity,
+export const TimeZone = withJsonSchema(
+  new t.Type<string, string, unknown>(
+    'an IANA time zone (e.g. Europe/Moscow)',
+    (u): u is string => typeof u === 'string' && isTimeZone(u),
+    (u, c) => (typeof u === 'string' && isTimeZone(u) ? t.success(u) : t.failure(u, c)),
+    t.identity,
+  ),
+  {
+    type: 'string',
+    description: 'an IANA time zone name, e.g. Europe/Moscow',
+    minLength: 1,
+    maxLength: LIMITS.timeZone,
+  },
 );
 
 /** How many answers {@link isTimeZone} remembers now (for tests of its bound). */

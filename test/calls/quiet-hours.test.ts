@@ -58,7 +58,7 @@ describe('Quiet hours: a notice due outside the sending hours waits for the next
       withNumbers(),
       cmd('PurchaseSmsPackage', { size: 500 }),
       configure('incoming-missed-call', 'Мы перезвоним', { sms: true, telegram: true }),
-      cmd('SetQuietHours', { quietHours: DAYTIME }),
+      cmd('SetQuietHours', { sendingHours: DAYTIME }),
     );
     given(decider, history)
       .when(call('call-1', '2025-04-22T21:30:00+03:00'))

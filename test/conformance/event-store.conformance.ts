@@ -447,10 +447,15 @@ export const runEventStoreConformance = (name: string, fixture: StoreFixture): v
   });
 };
 
-/** A counter handler over `store` (one per simulated service instance). */
+/**
+ * A counter handler over `store` (one per simulated service instance). Several of them race on
+ * a few streams at once: on a database that runs them truly in parallel a command can lose more
+ * than the default five version conflicts in a row, so they may retry more.
+ */
 const counterHandler = (store: EventStore<CounterEvent>) =>
   createCommandHandler({
     eventStore: store,
     decider: counter,
     streamIdOf: (c) => streamOf(c.metadata.accountId),
+    maxRetries: 100,
   });

@@ -21,12 +21,12 @@ describe('examples/postgres-service.ts (docs/integrating.md)', () => {
       command(3, 'PurchaseSmsPackage', { size: 500 }),
     ];
     for (const c of commands) expect((await service.handler.handleUnknown(c)())._tag).toBe('Right');
-    expect(formatSmsBalance(service.inline.views('account-acme').smsBalance)).toBe(
+    expect(formatSmsBalance(service.inline.views('account-acme')!.smsBalance)).toBe(
       'ДОСТУПНО SMS: 500 ИЗ 500',
     );
 
     await service.projector.caughtUp();
-    const views = service.projector.views('account-acme');
+    const views = service.projector.views('account-acme')!;
     expect(formatQuota(views.quotaUsage).volume).toBe('Объем: 6.0 ГБ');
     expect(monthlyFee(views.billing).total).toBe(150_000 + 15_000);
     await service.projector.stop();
@@ -37,7 +37,7 @@ describe('examples/postgres-service.ts (docs/integrating.md)', () => {
     expect(repeated).toMatchObject({ _tag: 'Right', right: { duplicate: true, version: 2 } });
     await again.projector.caughtUp();
     expect(again.projector.state().position).toBe(3);
-    expect(monthlyFee(again.projector.views('account-acme').billing).total).toBe(165_000);
+    expect(monthlyFee(again.projector.views('account-acme')!.billing).total).toBe(165_000);
     await again.projector.stop();
   });
 });

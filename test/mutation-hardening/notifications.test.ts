@@ -43,12 +43,12 @@ describe('times of day', () => {
       expect(ClockTime.is(bad), bad).toBe(false);
       const decoded = decodeCommand({
         type: 'SetQuietHours',
-        data: { quietHours: { from: bad, to: '18:00' } },
+        data: { sendingHours: { from: bad, to: '18:00' } },
         metadata,
       });
-      // The union with `null` adds an issue at `data.quietHours` itself.
+      // The union with `null` adds an issue at `data.sendingHours` itself.
       expect(isLeft(decoded) && decoded.left.issues.map((i) => i.path), bad).toContain(
-        'data.quietHours.from',
+        'data.sendingHours.from',
       );
     }
     expect(ClockTime.is(42)).toBe(false);
@@ -137,25 +137,25 @@ describe('settings', () => {
     expect(months.message).toContain('13');
     const minutes = refused(account, cmd('SetNotificationSuppression', { minutes: 1441 }));
     expect(minutes.message).toContain('1441');
-    const hours = refused(account, cmd('SetQuietHours', { quietHours: { from: '25:00', to: '18:00' } }));
+    const hours = refused(account, cmd('SetQuietHours', { sendingHours: { from: '25:00', to: '18:00' } }));
     expect(hours.message).toContain('25:00');
-    expect(hours.details).toMatchObject({ field: 'data.quietHours.from' });
+    expect(hours.details).toMatchObject({ field: 'data.sendingHours.from' });
   });
 
   it('sets quiet hours, changes them, and appends nothing for the same ones', () => {
-    const set = accepted(account, cmd('SetQuietHours', { quietHours: { from: '09:00', to: '18:00' } }));
+    const set = accepted(account, cmd('SetQuietHours', { sendingHours: { from: '09:00', to: '18:00' } }));
     expect(set).toMatchObject([
-      { type: 'QuietHoursSet', data: { quietHours: { from: '09:00', to: '18:00' } } },
+      { type: 'QuietHoursSet', data: { sendingHours: { from: '09:00', to: '18:00' } } },
     ]);
     const history = [...account, ...set];
-    expect(accepted(history, cmd('SetQuietHours', { quietHours: { from: '09:00', to: '18:00' } }))).toEqual(
+    expect(accepted(history, cmd('SetQuietHours', { sendingHours: { from: '09:00', to: '18:00' } }))).toEqual(
       [],
     );
     expect(
-      typesOf(accepted(history, cmd('SetQuietHours', { quietHours: { from: '09:00', to: '19:00' } }))),
+      typesOf(accepted(history, cmd('SetQuietHours', { sendingHours: { from: '09:00', to: '19:00' } }))),
     ).toEqual(['QuietHoursSet']);
     expect(
-      typesOf(accepted(history, cmd('SetQuietHours', { quietHours: { from: '10:00', to: '18:00' } }))),
+      typesOf(accepted(history, cmd('SetQuietHours', { sendingHours: { from: '10:00', to: '18:00' } }))),
     ).toEqual(['QuietHoursSet']);
   });
 

@@ -55,11 +55,14 @@ describe('SetNotificationSuppression', () => {
     const command = cmd('SetNotificationSuppression', { minutes: 0 });
     given(decider, opened())
       .when(command)
-      .then([evt('NotificationSuppressionSet', { minutes: 0 }, command)]);
+      .then([evt('NotificationSuppressionSet', { minutes: 0, scenario: null }, command)]);
     given(decider, opened())
       .when(cmd('SetNotificationSuppression', { minutes: 60 }))
       .thenNothing();
-    expect(stateOf(historyOf(opened(), command)).notifications.suppressionMinutes).toBe(0);
+    expect(stateOf(historyOf(opened(), command)).notifications.suppressionMinutes).toEqual({
+      'incoming-missed-call': 0,
+      'outgoing-unreached': 0,
+    });
   });
 
   it('refuses -1 and 1 441 minutes through decodeCommand and in decide', () => {
@@ -76,45 +79,53 @@ describe('SetNotificationSuppression', () => {
 
 describe('SetQuietHours', () => {
   it('sets and clears quiet hours; the same value again appends nothing', () => {
-    const set = cmd('SetQuietHours', { quietHours: { from: '09:00', to: '20:00' } });
+    const set = cmd('SetQuietHours', { sendingHours: { from: '09:00', to: '20:00' } });
     given(decider, opened())
       .when(set)
-      .then([evt('QuietHoursSet', { quietHours: { from: '09:00', to: '20:00' } }, set)]);
+      .then([evt('QuietHoursSet', { sendingHours: { from: '09:00', to: '20:00' } }, set)]);
     const withHours = historyOf(opened(), set);
-    expect(stateOf(withHours).notifications.quietHours).toEqual({ from: '09:00', to: '20:00' });
+    expect(stateOf(withHours).notifications.sendingHours).toEqual({ from: '09:00', to: '20:00' });
     given(decider, withHours)
-      .when(cmd('SetQuietHours', { quietHours: { from: '09:00', to: '20:00' } }))
+      .when(cmd('SetQuietHours', { sendingHours: { from: '09:00', to: '20:00' } }))
       .thenNothing();
-    const clear = cmd('SetQuietHours', { quietHours: null });
+    const clear = cmd('SetQuietHours', { sendingHours: null });
     given(decider, withHours)
       .when(clear)
-      .then([evt('QuietHoursSet', { quietHours: null }, clear)]);
+      .then([evt('QuietHoursSet', { sendingHours: null }, clear)]);
     given(decider, opened())
-      .when(cmd('SetQuietHours', { quietHours: null }))
+      .when(cmd('SetQuietHours', { sendingHours: null }))
       .thenNothing();
     // Spanning midnight is allowed.
     given(decider, opened())
-      .when(cmd('SetQuietHours', { quietHours: { from: '22:00', to: '06:00' } }))
+      .when(cmd('SetQuietHours', { sendingHours: { from: '22:00', to: '06:00' } }))
       .then((events) => expect(events).toHaveLength(1));
   });
 
   it('refuses from equal to to: InvalidQuietHours', () => {
     const error = given(decider, opened())
-      .when(cmd('SetQuietHours', { quietHours: { from: '09:00', to: '09:00' } }))
+      .when(cmd('SetQuietHours', { sendingHours: { from: '09:00', to: '09:00' } }))
       .thenError('InvalidQuietHours');
-    expect(detailsOf(error)).toEqual({ field: 'data.quietHours.to', from: '09:00', to: '09:00' });
+    expect(detailsOf(error)).toEqual({ field: 'data.sendingHours.to', from: '09:00', to: '09:00' });
   });
 
   it('refuses a time that is not HH:mm in decide too', () => {
     const error = given(decider, opened())
-      .when(unchecked('SetQuietHours', { quietHours: { from: '24:00', to: '09:00' } }))
+      .when(unchecked('SetQuietHours', { sendingHours: { from: '24:00', to: '09:00' } }))
       .thenError('InvalidQuietHours');
-    expect(detailsOf(error)).toMatchObject({ field: 'data.quietHours.from' });
+    expect(detailsOf(error)).toMatchObject({ field: 'data.sendingHours.from' });
   });
 
   it('refuses a malformed payload naming the field', () => {
-    expectMalformed('SetQuietHours', { quietHours: { from: '9:00', to: '20:00' } }, 'data.quietHours.from');
-    expectMalformed('SetQuietHours', { quietHours: { from: '09:00', to: '20:60' } }, 'data.quietHours.to');
-    expectMalformed('SetQuietHours', {}, 'data.quietHours');
+    expectMalformed(
+      'SetQuietHours',
+      { sendingHours: { from: '9:00', to: '20:00' } },
+      'data.sendingHours.from',
+    );
+    expectMalformed(
+      'SetQuietHours',
+      { sendingHours: { from: '09:00', to: '20:60' } },
+      'data.sendingHours.to',
+    );
+    expectMalformed('SetQuietHours', {}, 'data.sendingHours');
   });
 });

@@ -2,10 +2,12 @@
  * Bad rows and failing connections come back as typed errors, and nothing is ever half-written.
  */
 import { isLeft } from 'fp-ts/lib/Either.js';
+import { isNone } from 'fp-ts/lib/Option.js';
 import * as t from 'io-ts';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { createCommandHandler, createPayloadRegistry, type StoreError } from '../../src/kernel/index.js';
+import { reasonOf, toStoreError } from '../../src/postgres/connection.js';
 import {
   createPostgresCheckpointStore,
   createPostgresEventStore,
@@ -121,17 +123,43 @@ describe('PostgreSQL: nothing half-written', () => {
       schema: await freshSchema(pool, 'half'),
     });
     await ok(store.appendToStream(streamOf('a'), [added(1, 1, 'c1')], { expectedVersion: 0 }));
-    // The second event reuses an event id that exists: the unique index refuses it mid-batch.
-    const error = await failure(
-      store.appendToStream(streamOf('b'), [added(1, 1, 'c2'), added(1, 2, 'c2')], {
-        expectedVersion: 0,
+    // The second event reuses an event id the stream has: the unique index refuses it mid-batch.
+    const error = (await failure(
+      store.appendToStream(streamOf('a'), [added(1, 2, 'c2'), added(1, 3, 'c2')], {
+        expectedVersion: 1,
         eventIds: ['fresh-id', 'c1/0'],
+        commandId: 'c2',
       }),
-    );
-    expect(error).toMatchObject({ _tag: 'StoreError', code: 'Internal' });
+    )) as StoreError;
+    expect(error).toMatchObject({ _tag: 'StoreError', code: 'Internal', streamId: streamOf('a') });
+    expect(error.message).toContain('event id');
     expect((await ok(store.readAll())).map((e) => e.metadata.eventId)).toEqual(['c1/0']);
-    // The store still works after the failed transaction.
-    await ok(store.appendToStream(streamOf('b'), [added(1, 1, 'c3')], { expectedVersion: 0 }));
+    // Nothing of it was kept, its command outcome neither: the command can be sent again.
+    expect(isNone(await ok(store.findCommand(streamOf('a'), 'c2')))).toBe(true);
+    await ok(
+      store.appendToStream(streamOf('a'), [added(1, 2, 'c2')], { expectedVersion: 1, commandId: 'c2' }),
+    );
+    // Another stream may use the same ids.
+    await ok(
+      store.appendToStream(streamOf('b'), [added(1, 1, 'c1')], { expectedVersion: 0, commandId: 'c1' }),
+    );
+  });
+
+  it('refuses event ids repeated within one append before sending anything', async () => {
+    const store = createPostgresEventStore<CounterEvent>({
+      pool,
+      registry: counterRegistry,
+      schema: await freshSchema(pool, 'half'),
+    });
+    expect(
+      await failure(
+        store.appendToStream(streamOf('a'), [added(1, 1, 'c1'), added(1, 2, 'c1')], {
+          expectedVersion: 0,
+          eventIds: ['same', 'same'],
+        }),
+      ),
+    ).toMatchObject({ _tag: 'StoreError', code: 'Internal', streamId: streamOf('a') });
+    expect(await ok(store.readAll())).toEqual([]);
   });
 
   it('loses an append whose connection dies mid-transaction entirely, and says Unavailable', async () => {
@@ -139,15 +167,15 @@ describe('PostgreSQL: nothing half-written', () => {
     const store = createPostgresEventStore<CounterEvent>({ pool, registry: counterRegistry, schema });
     const blocker = await pool.connect();
     try {
-      // Hold the append lock so the append below waits inside its transaction.
-      await blocker.query(`BEGIN; SELECT pg_advisory_xact_lock(${appendLock(schema)})`);
+      // Hold the stream's lock so the append below waits inside its transaction.
+      await blocker.query(`BEGIN; SELECT pg_advisory_xact_lock(${streamLock(schema, streamOf('a'))})`);
       const pending = store.appendToStream(streamOf('a'), [added(1, 1, 'c1'), added(1, 2, 'c1')], {
         expectedVersion: 0,
       })();
       await expect
         .poll(async () => {
           const waiting = await pool.query(
-            `SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%append_events%'`,
+            `SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%append_to_streams%'`,
           );
           return (
             waiting.rows.length > 0 &&
@@ -157,7 +185,7 @@ describe('PostgreSQL: nothing half-written', () => {
         .toBe(1);
       const result = await pending;
       expect(isLeft(result) && result.left).toMatchObject({ _tag: 'StoreError', code: 'Unavailable' });
-      expect(isLeft(result) && (result.left as StoreError).cause).toBeDefined();
+      expect(isLeft(result) && (result.left as StoreError).cause).toMatch(/^57P01 /);
     } finally {
       await blocker.query('ROLLBACK');
       blocker.release();
@@ -166,10 +194,41 @@ describe('PostgreSQL: nothing half-written', () => {
   });
 });
 
+describe('PostgreSQL: the reason a failure gives', () => {
+  it('names the SQLSTATE or the socket error, never an address or a port', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 10.1.2.3:5432'), {
+      code: 'ECONNREFUSED',
+      address: '10.1.2.3',
+      port: 5432,
+    });
+    expect(reasonOf(refused)).toBe('ECONNREFUSED');
+    expect(
+      reasonOf(
+        new AggregateError([refused, Object.assign(new Error('x [::1]:5432'), { code: 'ECONNREFUSED' })]),
+      ),
+    ).toBe('ECONNREFUSED');
+    expect(
+      reasonOf(new Error('getaddrinfo failed for db.internal at 192.168.0.7:6432 and [fe80::1]:5432')),
+    ).toBe('getaddrinfo failed for db.internal at <address> and <address>');
+    expect(reasonOf(Object.assign(new Error('deadlock detected'), { code: '40P01' }))).toBe(
+      '40P01 deadlock detected',
+    );
+    expect(reasonOf('x'.repeat(1_000))).toHaveLength(300);
+    const error = toStoreError(refused, 'appending to s');
+    expect(error).toEqual({
+      _tag: 'StoreError',
+      code: 'Unavailable',
+      message: 'PostgreSQL is unavailable (appending to s): ECONNREFUSED',
+      cause: 'ECONNREFUSED',
+    });
+  });
+});
+
 describe('PostgreSQL: connection failures', () => {
-  it('reports an unreachable server as Unavailable from every operation, with the cause', async () => {
+  it('reports an unreachable server as Unavailable from every operation, with a short cause that names no address', async () => {
+    const port = await closedPort();
     const down = new pg.Pool({
-      connectionString: `postgres://nobody:x@127.0.0.1:${await closedPort()}/none`,
+      connectionString: `postgres://nobody:x@127.0.0.1:${port}/none`,
       connectionTimeoutMillis: 2_000,
     });
     down.on('error', () => undefined);
@@ -187,6 +246,7 @@ describe('PostgreSQL: connection failures', () => {
       await failure(store.readStream(streamOf('a'))),
       await failure(store.readAll()),
       await failure(store.findCommand(streamOf('a'), 'c1')),
+      await failure(store.recordOutcome(streamOf('a'), 'c1', { kind: 'unchanged' })),
       await failure(migrate(down)),
       await failure(snapshots.load('s')),
       await failure(snapshots.save({ streamId: 's', version: 1, schemaVersion: 1, state: {} })),
@@ -194,12 +254,16 @@ describe('PostgreSQL: connection failures', () => {
       await failure(checkpoints.save('reader', 1)),
     ];
     for (const error of failures) {
-      expect(error).toMatchObject({ _tag: 'StoreError', code: 'Unavailable' });
-      expect((error as StoreError).cause).toBeDefined();
+      expect(error).toMatchObject({ _tag: 'StoreError', code: 'Unavailable', cause: 'ECONNREFUSED' });
+      expect(JSON.stringify(error)).not.toContain(String(port));
+      expect(JSON.stringify(error)).not.toContain('127.0.0.1');
     }
     const errors: StoreError[] = [];
     const subscription = store.subscribe({ onEvent: () => undefined, onError: (e) => void errors.push(e) });
+    // caughtUp answers with the error as a value, it never rejects.
+    expect(await subscription.caughtUp()).toMatchObject({ _tag: 'Left', left: { code: 'Unavailable' } });
     await expect.poll(() => errors.length).toBe(1);
+    expect(await subscription.caughtUp()).toMatchObject({ _tag: 'Left', left: { code: 'Unavailable' } });
     await subscription.stop();
     expect(errors[0]).toMatchObject({ code: 'Unavailable' });
     await down.end();
@@ -230,15 +294,15 @@ describe('PostgreSQL: connection failures', () => {
       name,
     ]);
     await ok(writer.appendToStream(streamOf('a'), [added(1, 2, 'after')], { expectedVersion: 1 }));
-    await expect.poll(() => seen, { timeout: 5_000 }).toEqual(['before', 'after']);
+    await expect.poll(() => seen, { timeout: 20_000 }).toEqual(['before', 'after']);
     await subscription.stop();
     await own.end();
     expect(errors).toEqual([]);
   });
 });
 
-/** The append lock arguments of a schema, as the store computes them. */
-const appendLock = (schema: string) => schemaNames(schema).appendLock;
+/** The lock key of a stream, as the store computes it. */
+const streamLock = (schema: string, stream: string) => schemaNames(schema).streamLockKey(`'${stream}'`);
 
 /** A loopback port nothing listens on. */
 const closedPort = async () => {

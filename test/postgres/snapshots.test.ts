@@ -66,6 +66,40 @@ describe('PostgreSQL snapshot store', () => {
     expect(error.message).toContain('n: expected a number');
   });
 
+  it('reads a snapshot 0.1.0 kept as jsonb, replaces it with the next save, and reports text that is not JSON', async () => {
+    const schema = await freshSchema(pool, 'snap');
+    const snapshots = createPostgresSnapshotStore<{ n: number }>({ pool, schema });
+    await pool.query(
+      `INSERT INTO "${schema}".snapshots (stream_id, version, schema_version, state) VALUES ('old', 3, 1, '{"n": 3}')`,
+    );
+    const old = await ok(snapshots.load('old'));
+    expect(isSome(old) && old.value).toEqual({
+      streamId: 'old',
+      version: 3,
+      schemaVersion: 1,
+      state: { n: 3 },
+    });
+    await ok(snapshots.save({ streamId: 'old', version: 4, schemaVersion: 1, state: { n: 4 } }));
+    const stored = await pool.query(
+      `SELECT state, state_json FROM "${schema}".snapshots WHERE stream_id = 'old'`,
+    );
+    expect(stored.rows).toEqual([{ state: null, state_json: '{"n":4}' }]);
+    await pool.query(
+      `INSERT INTO "${schema}".snapshots (stream_id, version, schema_version, state_json) VALUES ('torn', 5, 1, '{"n": ')`,
+    );
+    expect(await failure(snapshots.load('torn'))).toMatchObject({
+      _tag: 'StoreError',
+      code: 'MalformedSnapshot',
+      streamId: 'torn',
+      version: 5,
+    });
+    expect(
+      await failure(
+        snapshots.save({ streamId: 'x', version: 1, schemaVersion: 1, state: undefined as never }),
+      ),
+    ).toMatchObject({ code: 'Internal', streamId: 'x' });
+  });
+
   it('lets a handler load snapshot + tail: the same state as folding the whole stream', async () => {
     const schema = await freshSchema(pool, 'snap');
     const eventStore = createPostgresEventStore<CounterEvent>({ pool, registry: counterRegistry, schema });

@@ -271,12 +271,12 @@ export const sampleEvents: { readonly [K in AccountEventType]: AccountEventOf<K>
   ),
   NotificationSuppressionSet: event(
     'NotificationSuppressionSet',
-    { minutes: 30 },
+    { minutes: 30, scenario: null },
     '2025-04-21T10:26:00+03:00',
   ),
   QuietHoursSet: event(
     'QuietHoursSet',
-    { quietHours: { from: '09:00', to: '21:00' } },
+    { sendingHours: { from: '09:00', to: '21:00' } },
     '2025-04-21T10:27:00+03:00',
   ),
   NotificationSent: notificationSent('call-1', '2025-04-21T10:28:00+03:00'),

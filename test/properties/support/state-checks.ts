@@ -74,8 +74,8 @@ const checkSettings = (state: AccountState, model: Model): void => {
   }
   const { incoming, outgoing } = notifications.visitCardMonths;
   if (![incoming, outgoing].every((m) => Number.isInteger(m) && m >= 1 && m <= 12)) fail('visit-card months');
-  const minutes = notifications.suppressionMinutes;
-  if (!Number.isInteger(minutes) || minutes < 0 || minutes > 1440) fail(`suppression ${minutes}`);
+  for (const minutes of Object.values(notifications.suppressionMinutes))
+    if (!Number.isInteger(minutes) || minutes < 0 || minutes > 1440) fail(`suppression ${minutes}`);
   const window = smartCallback.windowMinutes;
   if (!Number.isInteger(window) || window < 1 || window > 1440) fail(`callback window ${window}`);
   if (!smartCallback.enabled && smartCallback.windows.size !== 0) fail('callback windows open while off');

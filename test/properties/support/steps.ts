@@ -144,7 +144,7 @@ export const payloads: { readonly [K in AccountCommandType]: fc.Arbitrary<Record
   }),
   SetNotificationSuppression: rec({ minutes: fc.constantFrom(0, 1, 30, 60, 1440) }),
   SetQuietHours: rec({
-    quietHours: fc.option(rec({ from: clock, to: clock }), { nil: null, freq: 4 }),
+    sendingHours: fc.option(rec({ from: clock, to: clock }), { nil: null, freq: 4 }),
   }),
   EnableSmartCallback: rec({ windowMinutes: optional(fc.constantFrom(1, 15, 60, 1440)) }),
   DisableSmartCallback: empty,
