@@ -115,7 +115,7 @@ export interface HandState {
   visitCardIncoming: number;
   visitCardOutgoing: number;
   suppressionMinutes: number;
-  quietHours: { from: string; to: string } | null;
+  sendingHours: { from: string; to: string } | null;
   callbackOn: boolean;
   callbackMinutes: number;
   callbackFee: number;
@@ -160,7 +160,7 @@ export const emptyHandState = (): HandState => ({
   visitCardIncoming: 1,
   visitCardOutgoing: 1,
   suppressionMinutes: 60,
-  quietHours: null,
+  sendingHours: null,
   callbackOn: false,
   callbackMinutes: 60,
   callbackFee: 0,
@@ -466,7 +466,7 @@ export const handApplyWith =
         s.suppressionMinutes = event.data.minutes;
         break;
       case 'QuietHoursSet':
-        s.quietHours = event.data.quietHours === null ? null : { ...event.data.quietHours };
+        s.sendingHours = event.data.sendingHours === null ? null : { ...event.data.sendingHours };
         break;
       case 'NotificationSent': {
         const d = event.data;
