@@ -120,6 +120,7 @@ export const createAccountDecider = (catalogue: Catalogue = defaultCatalogue): A
     decide,
     recipe: evolveAccount as unknown as (draft: unknown, event: AccountEvent) => void,
     initialState: initialAccountState() as AccountState,
+    freshState: initialAccountState as () => AccountState,
   });
 };
 
