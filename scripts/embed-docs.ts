@@ -22,6 +22,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { LOG_SCHEMA_PATH, logSchemaText } from './log-schema.js';
 
 /** The repository's root folder. */
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -87,11 +88,20 @@ export const renderDoc = (text: string, read: (path: string) => string): string 
       .join('\n');
   });
 
-/** Brings the docs up to date (or, with `check`, only says which are not); returns those that were not. */
+/**
+ * Brings the docs and the event log's JSON Schema up to date (or, with `check`, only says which
+ * are not); returns those that were not.
+ */
 export const embedDocs = (options: { readonly root?: string; readonly check: boolean }): string[] => {
   const root = options.root ?? ROOT;
   const read = (path: string) => readFileSync(join(root, path), 'utf8');
   const stale: string[] = [];
+  const schema = logSchemaText();
+  const schemaPath = join(root, LOG_SCHEMA_PATH);
+  if (!existsSync(schemaPath) || readFileSync(schemaPath, 'utf8') !== schema) {
+    stale.push(LOG_SCHEMA_PATH);
+    if (!options.check) writeFileSync(schemaPath, schema);
+  }
   for (const doc of EMBEDDING_DOCS) {
     if (!existsSync(join(root, doc))) continue;
     const text = read(doc);

@@ -33,13 +33,13 @@ export const accountCommandCodecs = {
 
 type Codecs = typeof accountCommandCodecs;
 
-/** The type of every account command. */
+/** The union of command type names (`'OpenAccount' | 'ChangeTariff' | …`). */
 export type AccountCommandType = keyof Codecs;
 
-/** An account command of one type. */
+/** The command whose `type` is `T`, with its payload typed. */
 export type AccountCommandOf<K extends AccountCommandType> = Command<K, t.TypeOf<Codecs[K]>>;
 
-/** Any account command. */
+/** The union of every command the account decider takes, discriminated by `type`. */
 export type AccountCommand = { [K in AccountCommandType]: AccountCommandOf<K> }[AccountCommandType];
 
 /** Every command type, e.g. for a UI or a router. */

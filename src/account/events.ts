@@ -35,13 +35,13 @@ export const accountEventCodecs = {
 
 type Codecs = typeof accountEventCodecs;
 
-/** The type of every account event. */
+/** The union of event type names (`'AccountOpened' | 'TariffChanged' | …`). */
 export type AccountEventType = keyof Codecs;
 
 /** The payload of an event of one type. */
 export type AccountEventData<K extends AccountEventType> = t.TypeOf<Codecs[K]>;
 
-/** An account event of one type. */
+/** The event whose `type` is `T`, with its payload typed. */
 export type AccountEventOf<K extends AccountEventType> = Event<K, AccountEventData<K>>;
 
 /** Any account event (as decided; stored ones are `StoredEvent<AccountEvent>`). */
@@ -50,7 +50,7 @@ export type AccountEvent = { [K in AccountEventType]: AccountEventOf<K> }[Accoun
 /** Any account event as kept by a store. */
 export type StoredAccountEvent = StoredEvent<AccountEvent>;
 
-/** Every event type. */
+/** Every event type name, in the registry's order (the order a log error lists them in). */
 export const accountEventTypes = Object.keys(accountEventCodecs) as AccountEventType[];
 
 /** The registry of event payloads, with schema versions and upcasters. */

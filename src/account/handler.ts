@@ -19,7 +19,7 @@ import { type AccountDecider, createAccountDecider } from './decider.js';
 import type { AccountEvent } from './events.js';
 import type { AccountState } from './state.js';
 
-/** Options of {@link createCommandHandler}. */
+/** The store, prices and tuning of the account's command handler; only `eventStore` is required. */
 export interface AccountCommandHandlerOptions {
   readonly eventStore: EventStore<AccountEvent>;
   /** Prices (default `defaultCatalogue`). Ignored when `decider` is given. */

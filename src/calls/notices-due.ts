@@ -45,7 +45,7 @@ const isSuppressed = (
 };
 
 /**
- * The scenarios this call fires, in the source's order, among those with a channel on.
+ * The scenarios this call fires, in the PBX's order, among those with a channel on.
  * Incoming scenarios fire only for calls through an МКН (never for direct calls). The visit
  * card looks at when the call was made (`madeAtMs`), the suppression window at when notices go
  * out (`atMs`, the report's instant).

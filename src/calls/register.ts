@@ -1,7 +1,7 @@
 /**
  * `RegisterCall`: the telephony side reports a finished call. Decides, in this order:
  * 1. `CallRegistered` (the client's record then exists for what follows);
- * 2. per due scenario, in the source's order, per channel (SMS, then Telegram): the package
+ * 2. per due scenario, in the PBX's order, per channel (SMS, then Telegram): the package
  *    renewals the SMS need (`SmsPackagePurchased`, `auto-renewal`), then `NotificationSent`, or
  *    `NotificationSkipped` with its reason;
  * 3. `SmartCallbackWindowClosed` when an answered call between the window's operator and client

@@ -1,6 +1,6 @@
 /**
  * The price catalogue: tariffs and the price of every option, validated by io-ts and replaceable
- * by the caller. Figures the source gives are the defaults; figures it does not give are
+ * by the caller. Figures the PBX's screens give are the defaults; figures they do not give are
  * illustrative and listed in `illustrative`, for a service to override.
  * Events carry the price in effect when a charge starts, so changing the catalogue never
  * rewrites history.
@@ -23,7 +23,7 @@ export const Tariff = strictType(
     includedMultichannelNumbers: NonNegativeInt,
     /** Monthly fee per employee beyond the included ones, kopecks. */
     extraEmployeeFee: Kopecks,
-    /** Base recording storage, bytes (1, 5 or 10 GB in the source). */
+    /** Base recording storage, bytes (1, 5 or 10 GB depending on the tariff). */
     baseStorageBytes: PositiveInt,
   },
   undefined,
@@ -34,7 +34,7 @@ export type Tariff = t.TypeOf<typeof Tariff>;
 
 /** An SMS package: `size` messages for `price` kopecks. */
 export const SmsPackage = strictType({ size: PositiveInt, price: Kopecks }, undefined, 'SmsPackage');
-/** An SMS package. */
+/** A package size on sale and its one-off price, kopecks (by default 100 SMS for 0 ₽ … 3 000 for 3 000 ₽). */
 export type SmsPackage = t.TypeOf<typeof SmsPackage>;
 
 const MonthlyFee = strictType({ monthlyFee: Kopecks }, undefined, 'MonthlyFee');
@@ -66,7 +66,7 @@ export const Catalogue = strictType(
     extraMultichannelNumber: MonthlyFee,
     /** Smart callback option. */
     smartCallback: MonthlyFee,
-    /** Dotted paths of the figures the source does not give: a service must override them. */
+    /** Dotted paths of the figures the PBX's screens do not give: a service must override them. */
     illustrative: t.readonlyArray(t.string),
   },
   undefined,

@@ -1,12 +1,12 @@
 /**
- * The default catalogue: the seed's figures, and illustrative values (listed in `illustrative`)
- * for what the source does not price.
+ * The default catalogue: the figures of the PBX's screens, and illustrative values (listed in
+ * `illustrative`) for what the screens do not price.
  * @module
  */
 import type { Catalogue } from './catalogue.js';
 import { GIB, roubles } from './units.js';
 
-/** Id of the seed's tariff «Базовый». */
+/** Id of «Базовый», the tariff of the PBX's screens (1 500 ₽, 10 employees, 1 МКН). */
 export const BASIC_TARIFF = 'basic';
 
 /** The default {@link Catalogue}. Replace it with your own prices: see `illustrative`. */
@@ -20,7 +20,7 @@ export const defaultCatalogue: Catalogue = {
       extraEmployeeFee: roubles(40),
       baseStorageBytes: 1 * GIB,
     },
-    // The source says base storage is 1, 5 or 10 GB "depending on the tariff": these two are illustrative.
+    // Base storage is 1, 5 or 10 GB "depending on the tariff", the PBX says: these two are illustrative.
     business: {
       name: 'Бизнес',
       monthlyFee: roubles(3500),

@@ -3,10 +3,10 @@
  * @module
  */
 
-/** Bytes in one gigabyte as the source counts it (1 GB = 1024³ bytes). */
+/** Bytes in one gigabyte as the PBX counts it (1 GB = 1024³ bytes). */
 export const GIB = 1024 ** 3;
 
-/** Kopecks in one rouble. */
+/** 100: money is kept in integer kopecks everywhere, never in fractional roubles. */
 export const KOPECKS_PER_ROUBLE = 100;
 
 /** `roubles(1500)` = 150 000 kopecks. Only for whole roubles, as catalogue figures are. */

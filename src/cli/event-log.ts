@@ -1,15 +1,15 @@
 /**
  * Reading an event log: a JSONL file with one stored event a line (as `decodeStoredAccountEvent`
- * accepts it), streamed with `node:readline` so a log of any length is read in bounded memory.
- * Each line is parsed and validated; a bad line is reported with its number and the failing
- * paths, and the caller decides whether to go on.
+ * accepts it), split on bytes so a log of any length, and a line of any length, is read in
+ * bounded memory. Each line is parsed and validated; a bad line is reported with its number and
+ * the failing paths, and the caller decides whether to go on.
  * @module
  */
-import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { isLeft } from 'fp-ts/lib/Either.js';
 import { decodeStoredAccountEvent, type StoredAccountEvent } from '../account/events.js';
 import type { ValidationIssue } from '../kernel/errors.js';
+import { MAX_LINE_BYTES, readLines } from './byte-lines.js';
+import type { LogInput } from './input.js';
 
 /** A line that could not be used, and why. */
 export interface BadLine {
@@ -29,6 +29,7 @@ export interface LogVisitor {
   readonly onBadLine: (bad: BadLine) => boolean;
   /** Called every `every` lines read (progress, memory sampling). */
   readonly onTick?: (lines: number) => void;
+  /** Lines between two ticks (default 10 000). */
   readonly every?: number;
 }
 
@@ -36,8 +37,10 @@ export interface LogVisitor {
 export interface LogSummary {
   /** Lines read, blank ones included. */
   readonly lines: number;
-  /** `true` when a visitor asked to stop. */
+  /** `true` when a visitor asked to stop, or the input could not be read to its end. */
   readonly stopped: boolean;
+  /** Why the input could not be read to its end, if it could not. */
+  readonly failure?: string;
 }
 
 const issue = (path: string, expected: string, actual: unknown, message: string): ValidationIssue => ({
@@ -86,30 +89,32 @@ const positionOf = (raw: unknown): BadLine['position'] => {
     : undefined;
 };
 
-/** Streams the log at `path` through `visitor`. Blank lines are ignored. Rejects if the file cannot be read. */
-export const readEventLog = async (path: string, visitor: LogVisitor): Promise<LogSummary> => {
-  const input = createReadStream(path, { encoding: 'utf8' });
-  const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
+/** Streams `input` through `visitor`. Blank lines are ignored. */
+export const readEventLog = async (input: LogInput, visitor: LogVisitor): Promise<LogSummary> => {
   const every = visitor.every ?? 10_000;
-  let n = 0;
-  try {
-    for await (const text of lines) {
-      n += 1;
-      if (n % every === 0) visitor.onTick?.(n);
-      if (text.trim() === '') continue;
-      const decoded = decodeLogLine(text);
-      const go = decoded.ok
-        ? visitor.onEvent(decoded.event, n)
-        : visitor.onBadLine(
-            decoded.position === undefined
-              ? { line: n, issues: decoded.issues }
-              : { line: n, issues: decoded.issues, position: decoded.position },
-          );
-      if (!go) return { lines: n, stopped: true };
-    }
-  } finally {
-    lines.close();
-    input.destroy();
-  }
-  return { lines: n, stopped: false };
+  const read = await readLines(input.chunks, (line) => {
+    if (line.line % every === 0) visitor.onTick?.(line.line);
+    if (line.kind === 'too-long')
+      return visitor.onBadLine({ line: line.line, issues: [tooLong(line.bytes)] });
+    if (line.text.trim() === '') return true;
+    const decoded = decodeLogLine(line.text);
+    return decoded.ok
+      ? visitor.onEvent(decoded.event, line.line)
+      : visitor.onBadLine(
+          decoded.position === undefined
+            ? { line: line.line, issues: decoded.issues }
+            : { line: line.line, issues: decoded.issues, position: decoded.position },
+        );
+  });
+  return read.failure === undefined
+    ? { lines: read.lines, stopped: read.stopped }
+    : { lines: read.lines, stopped: read.stopped, failure: read.failure };
 };
+
+const tooLong = (bytes: number): ValidationIssue =>
+  issue(
+    '(line)',
+    `a line of at most ${MAX_LINE_BYTES} bytes`,
+    bytes,
+    `(line): longer than 1 MiB (${MAX_LINE_BYTES.toLocaleString('en-US')} bytes): ${bytes.toLocaleString('en-US')} bytes, skipped unread`,
+  );

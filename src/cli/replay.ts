@@ -7,7 +7,9 @@
  */
 import type { StoredAccountEvent } from '../account/events.js';
 import type { ValidationIssue } from '../kernel/errors.js';
+import { compactBadLine } from './compact.js';
 import { type BadLine, readEventLog } from './event-log.js';
+import type { LogInput } from './input.js';
 import type { PrivateFold } from './private-fold.js';
 import { SECTIONS, type SectionContext, type SectionName } from './sections.js';
 
@@ -18,6 +20,9 @@ export interface StreamReplay {
   events: number;
   lastVersion: number;
   lastAt: string | null;
+  /** When the account was opened, and its time zone (from `AccountOpened`). */
+  openedAt: string | null;
+  timeZone: string | null;
   readonly folds: Map<SectionName, PrivateFold<unknown>>;
 }
 
@@ -43,7 +48,11 @@ export interface ReplayOptions {
   readonly onTick?: (lines: number) => void;
 }
 
-/** What a replay came to. Bad lines and gaps are all counted; the first 1 000 of each are kept. */
+/**
+ * What a replay came to. Bad lines and gaps are all counted; the first 1 000 of each are kept,
+ * each issue with an excerpt of the value it refused, so a log of any size is replayed in
+ * bounded memory.
+ */
 export interface ReplayResult {
   readonly lines: number;
   readonly events: number;
@@ -52,8 +61,10 @@ export interface ReplayResult {
   readonly badCount: number;
   readonly gaps: readonly Gap[];
   readonly gapCount: number;
-  /** `true` when `strict` stopped the replay. */
+  /** `true` when `strict` stopped the replay, or the input could not be read to its end. */
   readonly stopped: boolean;
+  /** Why the input could not be read to its end, if it could not. */
+  readonly failure: string | undefined;
 }
 
 const KEEP = 1_000;
@@ -65,8 +76,8 @@ const versionIssue = (streamId: string, last: number, got: number): ValidationIs
   message: `metadata.version: expected a version above ${last} (stream ${streamId} is at ${last}), got ${got}`,
 });
 
-/** Replays the log at `path`. Rejects only when the file cannot be read. */
-export const replayLog = async (path: string, options: ReplayOptions): Promise<ReplayResult> => {
+/** Replays the log `input`. */
+export const replayLog = async (input: LogInput, options: ReplayOptions): Promise<ReplayResult> => {
   const sections = SECTIONS.filter((s) => options.sections.includes(s.name));
   const context: SectionContext = { period: options.period, limit: options.limit, lastAt: null };
   const streams = new Map<string, StreamReplay>();
@@ -81,7 +92,16 @@ export const replayLog = async (path: string, options: ReplayOptions): Promise<R
     if (stream === undefined) {
       const folds = new Map<SectionName, PrivateFold<unknown>>();
       for (const s of sections) folds.set(s.name, s.start(context) as PrivateFold<unknown>);
-      stream = { streamId, accountId: null, events: 0, lastVersion: 0, lastAt: null, folds };
+      stream = {
+        streamId,
+        accountId: null,
+        events: 0,
+        lastVersion: 0,
+        lastAt: null,
+        openedAt: null,
+        timeZone: null,
+        folds,
+      };
       streams.set(streamId, stream);
     }
     return stream;
@@ -93,7 +113,7 @@ export const replayLog = async (path: string, options: ReplayOptions): Promise<R
       const stream = streamOf(line.position.streamId);
       if (line.position.version > stream.lastVersion) stream.lastVersion = line.position.version;
     }
-    if (bad.length < KEEP) bad.push(line);
+    if (bad.length < KEEP) bad.push(compactBadLine(line));
     options.onProblem?.({ bad: line });
     return !options.strict;
   };
@@ -115,12 +135,16 @@ export const replayLog = async (path: string, options: ReplayOptions): Promise<R
     stream.lastAt = event.metadata.at;
     stream.events += 1;
     events += 1;
-    if (event.type === 'AccountOpened') stream.accountId = event.data.accountId;
+    if (event.type === 'AccountOpened') {
+      stream.accountId = event.data.accountId;
+      stream.openedAt = event.data.openedAt;
+      stream.timeZone = event.data.timeZone;
+    }
     for (const fold of stream.folds.values()) fold.apply(event);
     return true;
   };
 
-  const summary = await readEventLog(path, {
+  const summary = await readEventLog(input, {
     onEvent,
     onBadLine: badLine,
     ...(options.onTick === undefined ? {} : { onTick: options.onTick }),
@@ -134,5 +158,6 @@ export const replayLog = async (path: string, options: ReplayOptions): Promise<R
     gaps,
     gapCount,
     stopped: summary.stopped,
+    failure: summary.failure,
   };
 };

@@ -21,15 +21,17 @@ export const problemLine = (problem: Problem): string => {
 
 /** What `--stats` reports. */
 export interface RunStats {
+  /** Lines read (or events exported). */
   readonly lines: number;
+  /** Milliseconds from the start to the end. */
   readonly ms: number;
   /** Peak resident set size seen, bytes. */
   readonly peakRss: number;
 }
 
-/** `stats: 1000000 lines in 41.2 s (24271 lines/s), peak RSS 187.3 MB`. */
-export const statsLine = (s: RunStats): string => {
+/** `stats: 1000000 lines in 41.2 s (24271 lines/s), peak RSS 187.3 MB` (`unit`: what is counted). */
+export const statsLine = (s: RunStats, unit = 'lines'): string => {
   const seconds = s.ms / 1000;
   const rate = seconds > 0 ? Math.round(s.lines / seconds) : s.lines;
-  return `stats: ${s.lines} lines in ${seconds.toFixed(1)} s (${rate} lines/s), peak RSS ${(s.peakRss / 1_048_576).toFixed(1)} MB`;
+  return `stats: ${s.lines} ${unit} in ${seconds.toFixed(1)} s (${rate} ${unit}/s), peak RSS ${(s.peakRss / 1_048_576).toFixed(1)} MB`;
 };

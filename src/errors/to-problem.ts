@@ -88,7 +88,7 @@ const TITLES: Record<ErrorLocale, Record<number, string>> = {
   },
 };
 
-/** Options of {@link toProblem}. */
+/** The language of a problem's texts and the prefix of its `type` URI. */
 export interface ToProblemOptions {
   /** The language of `title` and `detail` (default `en`). */
   readonly locale?: ErrorLocale;

@@ -23,7 +23,7 @@ import { issueAt } from './validation.js';
 export type { HandledCommand } from './exactly-once.js';
 export type { SnapshotPolicy } from './stream-states.js';
 
-/** Options of {@link createCommandHandler}. */
+/** The store and decider a handler works with, how it validates input, and its retry and cache bounds. */
 export interface CommandHandlerOptions<
   C extends Command,
   E extends AnyEvent,
@@ -71,7 +71,10 @@ export interface CommandHandler<
 }
 
 /** The refusal type of a decider, e.g. a union of its error codes with their details. */
-export type RefusalOf<D> = D extends { decide: (...args: never[]) => Either<infer Err, unknown> }
+export type RefusalOf<D> = D extends {
+  /** Any decide function: its refusal type is what is inferred. */
+  decide: (...args: never[]) => Either<infer Err, unknown>;
+}
   ? Err
   : never;
 
@@ -85,7 +88,7 @@ const ownCopy = <C>(command: C): Either<ValidationError, C> => {
   }
 };
 
-/** Creates a {@link CommandHandler}. */
+/** A handler over any decider: each command id decided once per stream, conflicts retried. */
 export const createCommandHandler = <
   C extends Command,
   E extends AnyEvent,

@@ -15,7 +15,7 @@ import type { CommandAlreadyRecorded, ConcurrencyError, DomainError, StoreError 
  */
 export type ExpectedVersion = number | 'any';
 
-/** Options of {@link EventStore.appendToStream}. */
+/** The expected version an append checks, and the ids that make it exactly-once. */
 export interface AppendOptions {
   readonly expectedVersion: ExpectedVersion;
   /**
@@ -58,13 +58,13 @@ export interface AppendResult<E extends AnyEvent> {
   readonly events: readonly StoredEvent<E>[];
 }
 
-/** Options of {@link EventStore.readStream}. */
+/** Where in a stream a read starts (a version). */
 export interface ReadStreamOptions {
   /** First version to return (1-based, inclusive; default 1). */
   readonly fromVersion?: number;
 }
 
-/** Options of {@link EventStore.readAll}. */
+/** A page of the global order: after which position, and how many events. */
 export interface ReadAllOptions {
   /** Return events with a global position strictly greater than this (default 0: from the start). */
   readonly after?: number;
@@ -72,7 +72,7 @@ export interface ReadAllOptions {
   readonly limit?: number;
 }
 
-/** Options of {@link EventStore.subscribe}. */
+/** Where a catch-up subscription starts, what it calls per event, and how much it reads at once. */
 export interface SubscribeOptions<E extends AnyEvent> {
   /** Deliver events after this global position (a checkpoint; default 0). */
   readonly after?: number;

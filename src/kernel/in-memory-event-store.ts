@@ -21,7 +21,7 @@ import type { PayloadRegistry } from './registry.js';
 import { toStoredEvent } from './stored-event.js';
 import { startCatchUp } from './subscription.js';
 
-/** Options of {@link createInMemoryEventStore}. */
+/** A registry to keep events as JSON (as a database does) and rows to start from; both optional. */
 export interface InMemoryEventStoreOptions {
   /** Keep events as JSON and decode them through this registry on every read. */
   readonly registry?: PayloadRegistry;

@@ -13,13 +13,20 @@ export type TelemetryValue = string | number | boolean;
 
 /** The part of an OpenTelemetry `Span` the handler uses. */
 export interface SpanLike {
+  /** Tags the span (`pbx.command.type`, `pbx.stream.id`, the outcome…). */
   setAttribute(key: string, value: TelemetryValue): unknown;
+  /** Marks the span as failed (OpenTelemetry status code 2), with the error code as message. */
   setStatus(status: { code: number; message?: string }): unknown;
+  /** Closes the span when the command's outcome is known. */
   end(): void;
 }
 
 /** The part of an OpenTelemetry `Tracer` the handler uses (`trace.getTracer(name)` fits). */
 export interface TracerLike {
+  /**
+   * Runs `fn` inside a new active span named `name` and returns what it returns.
+   * @typeParam F - The function run in the span (its result is the handler's answer).
+   */
   startActiveSpan<F extends (span: SpanLike) => unknown>(
     name: string,
     options: { attributes?: Record<string, TelemetryValue> },
@@ -29,11 +36,13 @@ export interface TracerLike {
 
 /** The part of an OpenTelemetry `Counter` the handler uses. */
 export interface CounterLike {
+  /** Counts `value` more, under these attributes (command type, outcome). */
   add(value: number, attributes?: Record<string, TelemetryValue>): void;
 }
 
 /** The part of an OpenTelemetry `Meter` the handler uses (`metrics.getMeter(name)` fits). */
 export interface MeterLike {
+  /** A counter the handler adds to (`pbx.commands`, conflicts, refusals). */
   createCounter(name: string, options?: { description?: string; unit?: string }): CounterLike;
 }
 

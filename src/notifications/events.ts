@@ -45,7 +45,7 @@ export const SkipReasonCodec = t.keyof(
   'SkipReason',
 );
 
-/** Why a due notice was not sent (see {@link SkipReasonCodec}). */
+/** Why a due notice was not sent (see `SkipReasonCodec`). */
 export type SkipReason = t.TypeOf<typeof SkipReasonCodec>;
 
 /** Event payload codecs of this capability, by event type. */
@@ -91,7 +91,7 @@ export const notificationsEvents = {
     sendAt: Instant,
     deferred: t.boolean,
   }),
-  /** A notice that was due was not sent, and why ({@link SkipReasonCodec}); `smsNeeded` is 0 on Telegram. */
+  /** A notice that was due was not sent, and why (`SkipReasonCodec`); `smsNeeded` is 0 on Telegram. */
   NotificationSkipped: t.type({
     callId: Id,
     scenario: ScenarioCodec,

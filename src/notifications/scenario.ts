@@ -22,7 +22,7 @@ export const ScenarioCodec = t.keyof(
   'Scenario',
 );
 
-/** Every scenario, in the source's order. */
+/** Every scenario, in the order of the PBX's dialog. */
 export const SCENARIOS: readonly Scenario[] = [
   'incoming-missed-call',
   'incoming-visit-card',

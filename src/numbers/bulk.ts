@@ -1,5 +1,5 @@
 /**
- * What bulk option changes share: the source's table has a checkbox in each option's column
+ * What bulk option changes share: the PBX's table has a checkbox in each option's column
  * header, so one command turns an option on or off for many numbers, atomically.
  * @module
  */

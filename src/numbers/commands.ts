@@ -11,7 +11,7 @@ import { PhoneNumber } from './phone-number.js';
 const NumberList = t.array(PhoneNumber);
 
 /**
- * 1 to 10 000 numbers (the header checkbox of the source's table turns an option on for many).
+ * 1 to 10 000 numbers (the header checkbox of the PBX's table turns an option on for many).
  * An `ArrayType`, so an error inside names its index: `data.numbers[2]`.
  */
 const MAX_NUMBERS = LIMITS.numbersPerCommand;

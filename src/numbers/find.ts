@@ -27,7 +27,7 @@ export const findNumber = (state: AccountState, anySpelling: string): UserNumber
 export const isMultichannelNumber = (state: AccountState, number: E164): boolean =>
   state.numbers.multichannel.includes(number);
 
-/** Which options of a user number are on, in the source's column order. */
+/** Which options of a user number are on, in the column order of the PBX's table. */
 export const optionsOn = (user: UserNumberView): NumberOption[] => {
   const on: NumberOption[] = [];
   if (user.callerId !== null) on.push('callerId');

@@ -10,7 +10,7 @@ export type NumberKind = 'regular' | 'added';
 /** The four per-number options. */
 export type NumberOption = 'callerId' | 'shortNumber' | 'recording' | 'melody';
 
-/** Every per-number option, in the source's column order. */
+/** Every per-number option, in the column order of the PBX's table. */
 export const NUMBER_OPTIONS: readonly NumberOption[] = ['callerId', 'recording', 'shortNumber', 'melody'];
 
 /** Why a number cannot take part in a bulk option change. */

@@ -11,7 +11,7 @@ import type { PgPool } from './connection.js';
 import { createDatabase, type Timeouts } from './database.js';
 import { schemaNames } from './names.js';
 
-/** Options of {@link createPostgresCheckpointStore}. */
+/** The pool and schema the checkpoints table lives in, and the deadlines of its statements. */
 export interface PostgresCheckpointStoreOptions {
   readonly pool: PgPool;
   /** Where {@link migrate} created the tables (default `pbx_options`). */

@@ -15,7 +15,7 @@ import type { StoreError } from '../kernel/errors.js';
 import type { EventStore, SubscribeOptions, Subscription } from '../kernel/event-store.js';
 import type { CheckpointStore } from './checkpoint-store.js';
 
-/** Options of {@link subscribeFromCheckpoint}. */
+/** The reader's name, where its checkpoint is kept, and how often the position is saved. */
 export interface CheckpointedSubscribeOptions<E extends AnyEvent> extends Omit<SubscribeOptions<E>, 'after'> {
   readonly checkpoints: CheckpointStore;
   /** The reader's name, the key of its checkpoint. */

@@ -31,7 +31,7 @@ import { decodeRow, EVENT_COLUMNS, encodeBatch } from './rows.js';
 import { subscribeOn } from './subscribe.js';
 import { createWakeUps } from './wake-ups.js';
 
-/** Options of {@link createPostgresEventStore}. */
+/** The pool and payload registry a store needs, and its schema, page size, wake-ups and deadlines. */
 export interface PostgresEventStoreOptions {
   /** A `pg.Pool` (or anything with its `query`/`connect`). */
   readonly pool: PgPool;

@@ -13,7 +13,7 @@ import { step1 } from './migrations/v1.js';
 import { step2 } from './migrations/v2.js';
 import { type SchemaNames, schemaNames } from './names.js';
 
-/** Options of {@link migrate}. */
+/** The schema `migrate` creates the tables in (default `pbx_options`) and its deadlines. */
 export interface MigrateOptions {
   /** The schema to create the tables in (default `pbx_options`); created when missing. */
   readonly schema?: string;

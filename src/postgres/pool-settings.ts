@@ -7,7 +7,7 @@
  */
 import type { Timeouts } from './database.js';
 
-/** Options of {@link poolSettings}. */
+/** The server, the pool's size and the deadlines the pool's connections should keep. */
 export interface PoolSettingsOptions {
   readonly connectionString: string;
   /** Connections in the pool (default 10); count one more for the subscriptions' `LISTEN`. */

@@ -15,7 +15,7 @@ import type { PgPool } from './connection.js';
 import { createDatabase, type Timeouts } from './database.js';
 import { schemaNames } from './names.js';
 
-/** Options of {@link createPostgresSnapshotStore}. */
+/** The pool and schema of the snapshots table, deadlines, and how a stored state is checked on read. */
 export interface PostgresSnapshotStoreOptions<State> {
   readonly pool: PgPool;
   /** Where {@link migrate} created the tables (default `pbx_options`). */

@@ -26,7 +26,7 @@ import { dayOf, instantOrDateMs, type Period } from './calendar.js';
 import { itemAt, lowerBound, type ReadonlyChunkedList } from './chunked-list.js';
 import { divideHalfUp } from './format.js';
 
-/** A monthly line of a statement. */
+/** A monthly fee prorated by day: its quantity each day of the period, Σ, and the rounded amount. */
 export interface MonthlyStatementLine {
   readonly kind: 'monthly';
   readonly key: string;
@@ -57,7 +57,7 @@ export interface OneOffStatementLine {
   readonly day: string;
 }
 
-/** A line of a statement. */
+/** Either a prorated monthly fee or a one-off SMS package charge. */
 export type StatementLine = MonthlyStatementLine | OneOffStatementLine;
 
 /** A statement for one stretch of the billing calendar: a period, or a lapse. */

@@ -110,5 +110,8 @@ const recipe = (view: BillingDraft, event: AccountEvent): void => {
 /** Billing: line quantities over time and one-off charges, from the prices the events carry. */
 export const billing = createProjection({ name: 'billing', initial: initialBilling(), recipe });
 
-/** The billing view. */
+/**
+ * What an account is billed, from its events alone: lines with their change points, one-off
+ * charges, and the runs of paid periods with the lapses between them.
+ */
 export type Billing = typeof billing.initial;

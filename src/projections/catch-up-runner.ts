@@ -22,7 +22,7 @@ import {
   type ViewsOf,
 } from './runner.js';
 
-/** Options of {@link createCatchUpProjector}. */
+/** What a catch-up projector follows, where it keeps its checkpoint, and how often it saves it. */
 export interface CatchUpProjectorOptions<P extends ProjectionSet> {
   /** The checkpoint's name. */
   readonly name: string;
@@ -58,7 +58,7 @@ export interface CatchUpProjector<P extends ProjectionSet> {
   state(): ProjectedState<P>;
 }
 
-/** Creates a {@link CatchUpProjector}. */
+/** A projector that rebuilds or resumes from its checkpoint on `start()`, then follows the log. */
 export const createCatchUpProjector = <P extends ProjectionSet>(
   options: CatchUpProjectorOptions<P>,
 ): CatchUpProjector<P> => {

@@ -1,5 +1,5 @@
 /**
- * The history in Russian: one sentence per event, in the source's words where it has them.
+ * The history in Russian: one sentence per event, in the PBX's own words where its screens have them.
  * Numbers of 1 000 and more are grouped, prices show kopecks after a comma when there are any,
  * nouns after numbers take their case (`окно 1 минута`, `не чаще раза в 21 минуту`), and words
  * agree with what they name (`Telegram включён`, `опция подключена`).

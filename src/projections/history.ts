@@ -33,13 +33,13 @@ export const history = createProjection({
   recipe,
 });
 
-/** The history view. */
+/** Every event of the account, kept as given, with its time zone: sentences are rendered on read. */
 export type History = typeof history.initial;
 
 /** The sentences of each language. */
 export const historyTexts: Record<Language, HistoryTexts> = { ru: historyRu, en: historyEn };
 
-/** One line of the history. */
+/** One event as a sentence a person reads, with its instant in the account's zone and its actor. */
 export interface HistoryLine {
   /** Position in the history (0 = the first event). */
   readonly index: number;
@@ -53,10 +53,10 @@ export interface HistoryLine {
   readonly text: string;
 }
 
-/** Options of {@link historyLines}. */
+/** Which page of the history {@link historyLines} renders, in which language and order. */
 export interface HistoryOptions {
   readonly language?: Language;
-  /** `newest-first` (default, as the source shows it) or `oldest-first`. */
+  /** `newest-first` (default, as the PBX's history shows it) or `oldest-first`. */
   readonly order?: 'newest-first' | 'oldest-first';
   /** Lines to skip (default 0) and at most how many to return (default 50). */
   readonly offset?: number;

@@ -75,7 +75,7 @@ export const notifications = createProjection({
   recipe,
 });
 
-/** The outbox view. */
+/** Notices decided after calls, in arrival order, with a cursor past the delivered ones. */
 export type Outbox = typeof notifications.initial;
 
 const pending = function* (outbox: Outbox): Generator<OutboxNotice> {

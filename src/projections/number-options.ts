@@ -1,5 +1,5 @@
 /**
- * `numberOptions`: the source's "Опции для номеров" table — every user number with its full
+ * `numberOptions`: the PBX's "Опции для номеров" table — every user number with its full
  * name, department and kind, and its four options (АОН, call recording, short number, melody);
  * per option the count of numbers and the monthly sum (each number at the price in effect when
  * its option was turned on). Listing and search are in `number-search.ts`.

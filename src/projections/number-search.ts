@@ -1,7 +1,7 @@
 /**
  * Reading the numbers table: every row in the order numbers were added, "Всего 142 номера", and
- * search. The source finds a number by its full phone number; here any common spelling of it
- * works (`8 (912) 345-67-89`, `+7 912 345 67 89`), and beyond the source a part of the number
+ * search. The PBX finds a number by its full phone number; here any common spelling of it
+ * works (`8 (912) 345-67-89`, `+7 912 345 67 89`), and beyond that a part of the number
  * (its digits, e.g. `345-67`) or a part of the full name (case-insensitive, `ё` = `е`).
  * @module
  */

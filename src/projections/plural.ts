@@ -49,5 +49,5 @@ export const SECOND_FORMS: RussianForms = ['секунда', 'секунды', '
 /** «пакет», nominative: `1 пакет`, `3 пакета`. */
 export const PACK_FORMS: RussianForms = ['пакет', 'пакета', 'пакетов'];
 
-/** `Всего 142 номера`: the count line of the source's numbers table. */
+/** `Всего 142 номера`: the count line of the PBX's numbers table. */
 export const totalNumbersRu = (count: number): string => `Всего ${countRu(count, NUMBER_FORMS)}`;

@@ -1,6 +1,6 @@
 /**
  * Reading the quota usage view: totals, the per-part breakdown (base part first, then each pack;
- * recordings fill the base part first, then the packs in order) and the source's wording
+ * recordings fill the base part first, then the packs in order) and the storage dialog's wording
  * ("Объем: 6.0 ГБ", "свободно 0.08 из 1 ГБ", "свободно 5.00 из 5.00 ГБ").
  * @module
  */
@@ -54,7 +54,7 @@ export const quotaParts = (view: QuotaUsage): QuotaPart[] => {
   return [part('base', 0, view.baseBytes), ...view.packs.map((p, i) => part('pack', i + 1, p.sizeBytes))];
 };
 
-/** The source's storage dialog, in Russian. */
+/** The storage dialog of the PBX's screens, in Russian, line by line. */
 export interface QuotaText {
   /** `Объем: 6.0 ГБ` */
   readonly volume: string;
@@ -67,7 +67,7 @@ export interface QuotaText {
 }
 
 /**
- * The dialog's wording. Sizes are rounded half up to the decimals the source shows: one for the
+ * The dialog's wording. Sizes are rounded half up to the decimals the PBX's dialog shows: one for the
  * volume, two for free space; the base part's total is shown as the tariff states it (`1 ГБ`).
  */
 export const formatQuota = (view: QuotaUsage): QuotaText => ({

@@ -1,5 +1,5 @@
 /**
- * `quotaUsage`: the recording storage as the source's dialog shows it — quota (tariff base +
+ * `quotaUsage`: the recording storage as the PBX's dialog shows it — quota (tariff base +
  * 5 GB packs), used and free bytes, packs and their monthly charge, recordings held, pinned and
  * evicted, and the 90 % alert. See `quota-parts.ts` for the per-part view and its formatting.
  * @module
@@ -145,5 +145,5 @@ const recipe = (view: QuotaUsageDraft, event: AccountEvent): void => {
 /** Storage quota usage: quota, used, free, packs, recordings held / pinned / evicted, 90 % alert. */
 export const quotaUsage = createProjection({ name: 'quotaUsage', initial: initial(), recipe });
 
-/** The quota usage view. */
+/** The storage dialog's data: quota, usage, packs and their charge, recordings held, pinned and evicted. */
 export type QuotaUsage = typeof quotaUsage.initial;

@@ -121,10 +121,10 @@ const recipe = (view: SmsBalanceDraft, event: AccountEvent): void => {
 /** SMS balance: available of the last top-up, renewing package, top-ups, spending, skipped notices. */
 export const smsBalance = createProjection({ name: 'smsBalance', initial: initial(), recipe });
 
-/** The SMS balance view. */
+/** SMS available and credited by the last top-up, the renewing package, spending and skipped notices. */
 export type SmsBalance = typeof smsBalance.initial;
 
-/** `ДОСТУПНО SMS: 2 998 ИЗ 3 000`: the source's words, with thousands grouped as everywhere. */
+/** `ДОСТУПНО SMS: 2 998 ИЗ 3 000`: the dialog's words, with thousands grouped as everywhere. */
 export const formatSmsBalance = (view: SmsBalance): string =>
   `ДОСТУПНО SMS: ${formatCount(view.available)} ИЗ ${formatCount(view.of)}`;
 

@@ -1,5 +1,5 @@
 /**
- * `tariffCard`: the source's tariff block — «Мой тариф: «Базовый»», monthly fee, employees
+ * `tariffCard`: the PBX's tariff block — «Мой тариф: «Базовый»», monthly fee, employees
  * included and in use, МКН included and in use, fee per extra employee, "Оплачен до 21.05.2025"
  * and "Продлевать абонемент автоматически".
  * @module
@@ -115,10 +115,10 @@ const recipe = (view: TariffCardDraft, event: AccountEvent): void => {
 /** The tariff block of the account. */
 export const tariffCard = createProjection({ name: 'tariffCard', initial: initial(), recipe });
 
-/** The tariff card view. */
+/** The tariff block's data: name, fee, employees and МКН included and in use, paid until, auto-renewal. */
 export type TariffCard = typeof tariffCard.initial;
 
-/** The tariff block in the source's words (Russian). */
+/** The tariff block in the words of the PBX's screen (Russian). */
 export interface TariffCardText {
   readonly tariff: string;
   readonly monthlyFee: string;

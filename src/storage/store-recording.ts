@@ -18,7 +18,7 @@ import { refuseSource } from './recording-source.js';
  * Stores a recording. Events, in order: `StoragePackAdded` (reason `auto`) per pack needed,
  * `RecordingsEvicted` (reason `space-needed`), `RecordingStored`, `StorageAlmostFull` when usage
  * crosses 90 %. Errors: `RecordingExists`, `SubscriptionLapsed` (no new recording while paid
- * services are suspended; stored ones stay), the source's (see `refuseSource`), the recording's
+ * services are suspended; stored ones stay), its origin's (see `refuseSource`), the recording's
  * own instant's (`refuseFactInstant`: not after the report, not before the opening), `RecordingTooLarge` (beyond the quota it can reach),
  * `StorageFullOfPinnedRecordings`.
  */

@@ -1,9 +1,11 @@
 /** A small generated event log on disk, and an in-memory CLI runner for the tests. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll } from 'vitest';
 import { generateLog } from '../../examples/generate-log.js';
 import { type CliIo, runCli } from '../../src/cli/run.js';
+import { packageVersion } from '../../src/cli/version.js';
 
 /** The lines of a seeded log of `events` events (the demo's account, then calls with renewals). */
 export const logLines = async (events: number, seed = 3): Promise<string[]> => {
@@ -14,6 +16,7 @@ export const logLines = async (events: number, seed = 3): Promise<string[]> => {
 
 const dir = mkdtempSync(join(tmpdir(), 'pbx-options-cli-'));
 let files = 0;
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Writes lines to a fresh file (one a line) and returns its path. */
 export const writeLog = (lines: readonly string[]): string => {
@@ -29,11 +32,11 @@ export interface CliRun {
   readonly err: string;
 }
 
-/** Runs the CLI in-process, capturing its output. */
-export const cli = async (...argv: string[]): Promise<CliRun> => {
+/** Runs the CLI in-process with `io` (its streams captured), capturing its output. */
+export const cliWith = async (io: Partial<CliIo>, ...argv: string[]): Promise<CliRun> => {
   let out = '';
   let err = '';
-  const io: CliIo = {
+  const code = await runCli(argv, {
     out: (text) => {
       out += text;
     },
@@ -43,10 +46,14 @@ export const cli = async (...argv: string[]): Promise<CliRun> => {
     progress: false,
     now: () => 0,
     rss: () => 0,
-  };
-  const code = await runCli(argv, io);
+    version: packageVersion() ?? 'unknown',
+    ...io,
+  });
   return { code, out, err };
 };
+
+/** Runs the CLI in-process, capturing its output. */
+export const cli = (...argv: string[]): Promise<CliRun> => cliWith({}, ...argv);
 
 /** Index (0-based) of the first line whose event has this type. */
 export const indexOfType = (lines: readonly string[], type: string): number =>

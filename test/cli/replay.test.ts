@@ -129,8 +129,13 @@ describe('pbx-options explain-bill', () => {
     expect(s?.lines.reduce((sum, l) => sum + l.amount, 0)).toBe(s?.total);
   });
 
-  it('--account picks one account; an unknown one prints nothing', async () => {
+  it('--account picks one account; an unknown one prints nothing and warns, exit code 1', async () => {
     expect((await cli('explain-bill', file, '--account', 'romashka')).out).toContain('account romashka');
-    expect((await cli('explain-bill', file, '--account', 'nobody')).out).toBe('');
+    const unknown = await cli('explain-bill', file, '--account', 'nobody');
+    expect(unknown.out).toBe('');
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toContain(
+      'warning: --account nobody: no such account in the log (it has romashka)\n',
+    );
   });
 });

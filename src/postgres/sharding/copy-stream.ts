@@ -25,7 +25,7 @@ export interface StreamLocation {
   readonly schema?: string;
 }
 
-/** Options of {@link copyStream}. */
+/** Which stream to move, from which schema or server to which, with its deadlines and batch size. */
 export interface CopyStreamOptions {
   readonly streamId: string;
   readonly from: StreamLocation;

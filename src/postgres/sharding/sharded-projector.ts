@@ -15,7 +15,7 @@ import type { CheckpointStore } from '../../projections/checkpoint-store.js';
 import type { ProjectionSet, ViewsOf } from '../../projections/runner.js';
 import type { ShardedEventStore } from './sharded-store.js';
 
-/** Options of {@link createShardedProjector}. */
+/** The projections to run on every shard of a store, each shard with its own checkpoint. */
 export interface ShardedProjectorOptions<P extends ProjectionSet> {
   /** The checkpoint's name: `name` in a shard's own checkpoint store, `name@shard` in `checkpoints`. */
   readonly name: string;

@@ -28,7 +28,7 @@ export interface Shard<E extends AnyEvent = AnyEvent> {
   readonly checkpoints?: CheckpointStore;
 }
 
-/** Options of {@link createShardedEventStore}. */
+/** The shards and which one a stream lives on (rendezvous hashing of the ids when not given). */
 export interface ShardedEventStoreOptions<E extends AnyEvent> {
   readonly shards: readonly Shard<E>[];
   /**

@@ -15,7 +15,7 @@ import { subscribeFromCheckpoint } from '../checkpointed-subscription.js';
 import { oneAtATime } from './one-at-a-time.js';
 import type { ShardedEventStore } from './sharded-store.js';
 
-/** Options of {@link subscribeShards}. */
+/** One reader per shard under one name: what each delivery and failure is told, where checkpoints go. */
 export interface SubscribeShardsOptions<E extends AnyEvent> {
   /** The reader's name: its checkpoint is `name` in a shard's own store, `name@shard` in `checkpoints`. */
   readonly name: string;
