@@ -5,7 +5,7 @@
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { BenchLine, Benchmark } from './harness.js';
+import { type BenchLine, type Benchmark, showSpread } from './harness.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const wanted = process.argv.slice(2);
@@ -16,7 +16,12 @@ const files = readdirSync(here)
   .sort();
 
 const print = (line: BenchLine) => {
-  const ratio = line.ratio === undefined ? '' : `  ratio ${line.ratio.toFixed(3)}`;
+  const ratio =
+    line.spread !== undefined
+      ? `  ${line.unit ?? 'ratio'} ${showSpread(line.spread)}`
+      : line.ratio === undefined
+        ? ''
+        : `  ratio ${line.ratio.toFixed(3)}`;
   const goal = line.goal === undefined ? '' : ` (goal ${line.goal}: ${line.ok ? 'met' : 'NOT MET'})`;
   console.log(`  ${line.name}: ${line.detail}${ratio}${goal}`);
 };

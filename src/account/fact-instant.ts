@@ -5,6 +5,7 @@
  * fine: it is the fact's time, not the account's.
  * @module
  */
+import { instantMs } from '../kernel/codecs.js';
 import type { DecisionContext } from './decision.js';
 import { type AccountDomainError, accountError } from './errors.js';
 import type { AccountState } from './state.js';
@@ -19,7 +20,7 @@ export const refuseFactInstant = (
   value: string,
   context: Pick<DecisionContext, 'atMs' | 'metadata'>,
 ): AccountDomainError | undefined => {
-  const valueMs = Date.parse(value);
+  const valueMs = instantMs(value);
   const at = context.metadata.at;
   if (valueMs > context.atMs) {
     return accountError(
@@ -33,7 +34,7 @@ export const refuseFactInstant = (
     );
   }
   const openedAt = state.tariff.openedAt;
-  if (openedAt !== null && valueMs < Date.parse(openedAt)) {
+  if (openedAt !== null && valueMs < instantMs(openedAt)) {
     return accountError(
       'InstantBeforeOpening',
       `${field} ${value} is before the account was opened (${openedAt})`,

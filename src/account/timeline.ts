@@ -4,6 +4,7 @@
  * than what it already holds.
  * @module
  */
+import { instantMs } from '../kernel/codecs.js';
 import { type AccountDomainErrorOf, accountError } from './errors.js';
 
 /** What the account keeps of its timeline: O(1) whatever its history. */
@@ -26,7 +27,7 @@ export const refuseOutOfOrder = (
   atMs: number,
 ): AccountDomainErrorOf<'InstantOutOfOrder'> | undefined => {
   const latest = timeline.latestAt;
-  if (latest === null || atMs >= Date.parse(latest)) return undefined;
+  if (latest === null || atMs >= instantMs(latest)) return undefined;
   return accountError(
     'InstantOutOfOrder',
     `metadata.at ${at} is earlier than the account's latest event (${latest}): time moves forward in an account`,

@@ -8,6 +8,7 @@ import type { DecisionContext } from '../account/decision.js';
 import { type AccountDomainError, accountError } from '../account/errors.js';
 import { refuseFactInstant } from '../account/fact-instant.js';
 import type { AccountState } from '../account/state.js';
+import { instantMs } from '../kernel/codecs.js';
 
 /** The times a report may give. */
 export interface CallTimes {
@@ -40,7 +41,7 @@ export const refuseCallTimes = (
   if (endedAt != null) {
     const refused = refuseFactInstant(state, 'data.endedAt', endedAt, context);
     if (refused !== undefined) return refused;
-    if (startedAt != null && Date.parse(endedAt) < Date.parse(startedAt)) {
+    if (startedAt != null && instantMs(endedAt) < instantMs(startedAt)) {
       return accountError(
         'CallEndedBeforeStart',
         `data.endedAt ${endedAt} is before data.startedAt ${startedAt}`,

@@ -6,8 +6,10 @@
 import {
   type ChunkedMap,
   getEntry,
+  getHashed,
+  keyHash,
   type ReadonlyChunkedMap,
-  setEntry,
+  setHashed,
 } from '../kernel/collections/chunked-map.js';
 import type { ClientRecord } from './state.js';
 
@@ -25,7 +27,9 @@ export const isRecentCall = (
 
 /** The record of `client` (created empty if the client is new), mutable: drafts and private states only. */
 export const clientRecordFor = (clients: ChunkedMap<ClientRecord>, client: string): ClientRecord => {
-  const found = getEntry(clients, client);
+  // Hashed once for the lookup and, for a new client, the insert.
+  const h = keyHash(client);
+  const found = getHashed(clients, h, client);
   if (found !== undefined) return found;
   const created: ClientRecord = {
     lastIncomingMs: null,
@@ -35,7 +39,7 @@ export const clientRecordFor = (clients: ChunkedMap<ClientRecord>, client: strin
     recentCallIds: [],
   };
   // A new object under immer is not a draft: mutating it directly is safe.
-  setEntry(clients, client, created);
+  setHashed(clients, h, client, created);
   return created;
 };
 

@@ -4,6 +4,7 @@
  * @module
  */
 import type { Evolutions } from '../account/decision.js';
+import { eventInstantMs } from '../kernel/event-instant.js';
 import { clientRecordFor, latest, rememberCallId } from './client-record.js';
 import type { callsEvents } from './events.js';
 
@@ -17,7 +18,7 @@ export const callsEvolutions: Evolutions<Owned> = {
     const record = clientRecordFor(calls.clients, data.client);
     rememberCallId(record, data.callId);
     // One parse per call, of the instant the call counts as made.
-    const atMs = Date.parse(data.startedAt ?? data.endedAt ?? metadata.at);
+    const atMs = eventInstantMs(data.startedAt ?? data.endedAt ?? metadata.at);
     if (data.direction === 'outgoing') record.lastOutgoingMs = latest(record.lastOutgoingMs, atMs);
     else if (data.line === 'multichannel') record.lastIncomingMs = latest(record.lastIncomingMs, atMs);
   },

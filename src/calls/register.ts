@@ -14,6 +14,7 @@
 import { left } from 'fp-ts/lib/Either.js';
 import { accept, type DecideFn, eventOf, reject } from '../account/decision.js';
 import type { AccountEvent } from '../account/events.js';
+import { instantMs } from '../kernel/codecs.js';
 import { type SendSlot, sendSlot } from '../notifications/quiet-hours.js';
 import { windowClosedBy, windowOpenedBy } from '../smart-callback/window.js';
 import { openSmsLedger } from '../sms/spend.js';
@@ -42,7 +43,7 @@ export const decideRegisterCall: DecideFn<'RegisterCall'> = (command, state, con
   const record = clientRecordOf(state.calls.clients, call.client);
   if (record !== undefined && isRecentCall(record, call.callId)) return accept();
   const madeAt = callMadeAt(call, context.metadata.at);
-  const madeAtMs = madeAt === context.metadata.at ? context.atMs : Date.parse(madeAt);
+  const madeAtMs = madeAt === context.metadata.at ? context.atMs : instantMs(madeAt);
   const events: AccountEvent[] = [
     eventOf(
       'CallRegistered',

@@ -59,15 +59,19 @@ export const produceWith = <State, Event>(
   });
 
 /**
- * Folds events onto a fresh private copy of `initial`, mutating it directly. `initial` must be
- * plain JSON data (it is copied with `structuredClone`).
+ * Folds events onto a fresh private copy of `initial`, mutating it directly. `initial` is plain
+ * JSON data, copied with `structuredClone`, or a function that makes a fresh one (cheaper: a
+ * structured clone of even a small state costs a tenth of a millisecond, which a short history
+ * would pay many times over).
  */
 export const fold = <State, Event>(
   recipe: Recipe<State, Event>,
-  initial: State,
+  initial: State | (() => State),
   events: Iterable<Event>,
 ): State => {
-  const state = structuredClone(initial) as Draft<State>;
+  const state = (
+    typeof initial === 'function' ? (initial as () => State)() : structuredClone(initial)
+  ) as Draft<State>;
   for (const event of events) recipe(state, event);
   return state as State;
 };
@@ -77,14 +81,17 @@ export const createDecider = <Command, Event, State, Error = DomainError>(defini
   readonly decide: (command: Command, state: State) => Either<Error, readonly Event[]>;
   readonly recipe: Recipe<State, Event>;
   readonly initialState: State;
+  /** Makes a fresh state equal to `initialState`, for folds (default: a structured clone of it). */
+  readonly freshState?: () => State;
 }): RecipeDecider<Command, Event, State, Error> => {
   const { decide, recipe, initialState } = definition;
+  const fresh = definition.freshState ?? initialState;
   return {
     decide,
     recipe,
     initialState,
     evolve: (state, event) => immer.produce(state, (draft) => recipe(draft, event)),
-    fold: (events) => fold(recipe, initialState, events),
+    fold: (events) => fold(recipe, fresh, events),
     foldOnto: (state, events) => produceWith(recipe, state, events),
   };
 };

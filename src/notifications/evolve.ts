@@ -6,6 +6,7 @@
  */
 import type { Evolutions } from '../account/decision.js';
 import { clientRecordFor, latest } from '../calls/client-record.js';
+import { eventInstantMs } from '../kernel/event-instant.js';
 import type { notificationsEvents } from './events.js';
 
 type Owned = keyof typeof notificationsEvents;
@@ -37,10 +38,10 @@ export const notificationsEvolutions: Evolutions<Owned> = {
     if (data.smsSpent > 0) draft.sms.balance -= data.smsSpent;
     if (data.scenario === 'incoming-missed-call') {
       const record = clientRecordFor(draft.calls.clients, data.recipient);
-      record.lastMissedNoticeMs = latest(record.lastMissedNoticeMs, Date.parse(metadata.at));
+      record.lastMissedNoticeMs = latest(record.lastMissedNoticeMs, eventInstantMs(metadata.at));
     } else if (data.scenario === 'outgoing-unreached') {
       const record = clientRecordFor(draft.calls.clients, data.recipient);
-      record.lastUnreachedNoticeMs = latest(record.lastUnreachedNoticeMs, Date.parse(metadata.at));
+      record.lastUnreachedNoticeMs = latest(record.lastUnreachedNoticeMs, eventInstantMs(metadata.at));
     }
   },
   // A skipped notice changes nothing: it is on record for the history and the outbox only.

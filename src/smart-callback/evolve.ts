@@ -6,6 +6,7 @@
  */
 import type { Evolutions } from '../account/decision.js';
 import { deleteEntry, emptyChunkedMap, getEntry, setEntry } from '../kernel/collections/chunked-map.js';
+import { eventInstantMs } from '../kernel/event-instant.js';
 import type { smartCallbackEvents } from './events.js';
 
 type Owned = keyof typeof smartCallbackEvents;
@@ -31,8 +32,8 @@ export const smartCallbackEvolutions: Evolutions<Owned> = {
     setEntry(draft.smartCallback.windows, data.client, {
       operator: data.operator,
       callId: data.callId,
-      openedAtMs: Date.parse(data.openedAt ?? metadata.at),
-      expiresAtMs: Date.parse(data.expiresAt),
+      openedAtMs: eventInstantMs(data.openedAt ?? metadata.at),
+      expiresAtMs: eventInstantMs(data.expiresAt),
       multichannelNumber: data.multichannelNumber,
     });
   },

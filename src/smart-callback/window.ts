@@ -10,6 +10,7 @@ import { type DecisionContext, eventOf } from '../account/decision.js';
 import type { AccountEventOf } from '../account/events.js';
 import type { AccountState } from '../account/state.js';
 import { callEndedAt } from '../calls/call-times.js';
+import { instantMs } from '../kernel/codecs.js';
 import { getEntry } from '../kernel/collections/chunked-map.js';
 
 /** Outcomes of an outgoing call that open a window. */
@@ -43,7 +44,7 @@ export const windowOpenedBy = (
   const number = state.numbers.users[call.operator];
   if (number === undefined || number.callerId === null) return undefined;
   const openedAt = callEndedAt(call, context.metadata.at);
-  const openedAtMs = openedAt === context.metadata.at ? context.atMs : Date.parse(openedAt);
+  const openedAtMs = openedAt === context.metadata.at ? context.atMs : instantMs(openedAt);
   const expiresAtMs = openedAtMs + option.windowMinutes * 60_000;
   if (expiresAtMs <= context.atMs) return undefined;
   const current = getEntry(option.windows, call.client);

@@ -5,7 +5,8 @@
  */
 import type { Evolutions } from '../account/decision.js';
 import type { AccountStateDraft } from '../account/state.js';
-import { deleteEntry, getEntry, setEntry } from '../kernel/collections/chunked-map.js';
+import { deleteHashed, getEntry, getHashed, keyHash, setHashed } from '../kernel/collections/chunked-map.js';
+import { eventInstantMs } from '../kernel/event-instant.js';
 import type { storageEvents } from './events.js';
 import { dropDeadHead, enqueue } from './eviction-queue.js';
 import { atLeastNinetyPercent } from './quota.js';
@@ -13,14 +14,21 @@ import type { StorageSlice } from './state.js';
 
 type Owned = keyof typeof storageEvents;
 
-/** Forgets a held recording and the bytes it took; its queue entry becomes a tombstone. */
-const release = (storage: StorageSlice, recordingId: string): void => {
-  const held = getEntry(storage.recordings, recordingId);
+/**
+ * Forgets a held recording (whose id hashes to `h`) and the bytes it took; its queue entry
+ * becomes a tombstone.
+ */
+const releaseHashed = (storage: StorageSlice, h: number, recordingId: string): void => {
+  const held = getHashed(storage.recordings, h, recordingId);
   if (held === undefined) return;
   storage.usedBytes -= held.sizeBytes;
   if (held.pinned) storage.pinnedBytes -= held.sizeBytes;
-  deleteEntry(storage.recordings, recordingId);
+  deleteHashed(storage.recordings, h, recordingId);
 };
+
+/** Forgets a held recording and the bytes it took; its queue entry becomes a tombstone. */
+const release = (storage: StorageSlice, recordingId: string): void =>
+  releaseHashed(storage, keyHash(recordingId), recordingId);
 
 /** Re-arms the 90 % alert after a standalone change that leaves usage below 90 %. */
 const rearm = (draft: AccountStateDraft): void => {
@@ -44,10 +52,11 @@ export const storageEvolutions: Evolutions<Owned> = {
   },
   RecordingStored: (draft, { data }) => {
     const storage = draft.storage;
-    release(storage, data.recordingId);
+    const h = keyHash(data.recordingId);
+    releaseHashed(storage, h, data.recordingId);
     const seq = storage.nextSeq++;
-    const recordedAtMs = Date.parse(data.recordedAt);
-    setEntry(storage.recordings, data.recordingId, {
+    const recordedAtMs = eventInstantMs(data.recordedAt);
+    setHashed(storage.recordings, h, data.recordingId, {
       sizeBytes: data.sizeBytes,
       recordedAtMs,
       seq,
