@@ -38,7 +38,7 @@ interface NamedMelody {
  * as kept in events; sizes are bytes; `field` is the dotted path of the field to blame.
  */
 export interface AccountErrorDetails {
-  // The envelope: any command
+  // The envelope of every command
   /** The command's type has no decision (only a typed caller bypassing decoding gets here). */
   readonly UnknownCommand: { readonly type: string };
   /** `at` is not a calendar instant with an offset. */

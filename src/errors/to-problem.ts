@@ -1,5 +1,5 @@
 /**
- * `toProblem(error)`: any error of the account's command handler as an RFC 9457 problem object,
+ * `toProblem(error)`: every error of the account's command handler as an RFC 9457 problem object,
  * ready to send as `application/problem+json`. Status: input that does not validate 400; a
  * refusal 409 when it conflicts with the account as it is (something exists already, is off, is
  * lapsed, is full, came out of order) or 422 when the command's values cannot be taken whatever

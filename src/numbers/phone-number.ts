@@ -22,7 +22,7 @@ const E164_SHAPE = /^\+[1-9]\d{1,14}$/;
 const REMEMBERED = 10_000;
 const remembered = new Map<string, E164 | undefined>();
 
-/** The full parse: any spelling, Russia as the default country. */
+/** The full parse of every spelling, Russia as the default country. */
 const parse = (input: string): E164 | undefined => {
   const parsed = parsePhoneNumberFromString(input, 'RU');
   return parsed?.isValid() ? parsed.number : undefined;

@@ -71,7 +71,7 @@ export const subscribeFromCheckpoint =
       stop: async () => {
         await subscription.stop();
         const position = subscription.position();
-        // Positions follow the log's order, not their size: any other position is newer.
+        // Positions follow the log's order, not their size; every other position is newer.
         if (!failed && position !== saved) await save(position);
       },
     });

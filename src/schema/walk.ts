@@ -129,7 +129,7 @@ const derive = (codec: Readable): JsonSchema | undefined => {
     case 'TextType':
       return textSchema(codec);
     case 'RenamedFieldsType':
-      // The old names are refused as any unknown field is; the message is the codec's to give.
+      // The old names are refused like every unknown field; the message is the codec's to give.
       return codec.inner === undefined ? undefined : toJsonSchema(codec.inner);
     case 'UnionType': {
       // JSON has no `undefined`: that member only makes the field optional (see `objectSchema`).
