@@ -14,6 +14,7 @@ import {
   type StoreError,
 } from '../../src/kernel/index.js';
 import { type CheckpointStore, subscribeFromCheckpoint } from '../../src/postgres/index.js';
+import { holdAfterLookup } from '../support/held-lookup.js';
 import { add, added, type CounterEvent, check, counter, goodRow, type RawRow, streamOf } from './counter.js';
 
 /** What a store's test file provides. */
@@ -385,23 +386,7 @@ export const runEventStoreConformance = (name: string, fixture: StoreFixture): v
     it('returns the first outcome to both callers when a handler looks a command up just before another appends it', async () => {
       const store = await fixture.create();
       // B looks the id up and finds nothing, then waits until A has appended the same command.
-      let release: () => void = () => undefined;
-      const held = new Promise<void>((resolve) => {
-        release = resolve;
-      });
-      let lookedUp: () => void = () => undefined;
-      const bLookedUp = new Promise<void>((resolve) => {
-        lookedUp = resolve;
-      });
-      const slow: EventStore<CounterEvent> = {
-        ...store,
-        findCommand: (streamId, commandId) => async () => {
-          const found = await store.findCommand(streamId, commandId)();
-          lookedUp();
-          await held;
-          return found;
-        },
-      };
+      const { store: slow, lookedUp: bLookedUp, release } = holdAfterLookup(store);
       const a = counterHandler(store);
       const b = counterHandler(slow);
       const fromB = b.handle(add('a', 'buy', 3))();

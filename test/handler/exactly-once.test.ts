@@ -13,6 +13,7 @@ import {
 } from '../../src/account/handler.js';
 import { createInMemoryEventStore } from '../../src/kernel/in-memory-event-store.js';
 import type { EventStore, StoredEvent } from '../../src/kernel/index.js';
+import { holdAfterLookup } from '../support/held-lookup.js';
 
 const AT = '2025-04-21T10:00:00+03:00';
 
@@ -49,23 +50,7 @@ describe('a command id has one outcome', () => {
   it('a handler that looked the id up just before another appended it returns that first outcome: one package bought', async () => {
     const store = createInMemoryEventStore<AccountEvent>();
     await opened(store, 'acme');
-    let lookedUp: () => void = () => undefined;
-    const bLookedUp = new Promise<void>((resolve) => {
-      lookedUp = resolve;
-    });
-    let release: () => void = () => undefined;
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    const slow: EventStore<AccountEvent> = {
-      ...store,
-      findCommand: (streamId, commandId) => async () => {
-        const found = await store.findCommand(streamId, commandId)();
-        lookedUp();
-        await held;
-        return found;
-      },
-    };
+    const { store: slow, lookedUp: bLookedUp, release } = holdAfterLookup(store);
     const a = createCommandHandler({ eventStore: store });
     const b = createCommandHandler({ eventStore: slow });
     const fromB = b.execute(buy('acme', 'buy-1'));

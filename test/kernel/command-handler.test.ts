@@ -11,6 +11,7 @@ import {
 } from '../../src/kernel/index.js';
 import { add, type CounterEvent, check, counter } from '../conformance/counter.js';
 import { type GuestbookEvent, type GuestbookState, guestbook, sign } from '../support/guestbook.js';
+import { holdAfterLookup } from '../support/held-lookup.js';
 
 const handlerOver = (eventStore = createInMemoryEventStore<GuestbookEvent>(), cacheSize?: number) =>
   createCommandHandler({
@@ -176,23 +177,7 @@ describe('command handler', () => {
     const counterOver = (eventStore: EventStore<CounterEvent>) =>
       createCommandHandler({ eventStore, decider: counter, streamIdOf: (c) => c.metadata.accountId });
     await counterOver(store).execute(add('k', 'a1', 4));
-    let lookedUp: () => void = () => undefined;
-    const bLookedUp = new Promise<void>((resolve) => {
-      lookedUp = resolve;
-    });
-    let release: () => void = () => undefined;
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    const slow: EventStore<CounterEvent> = {
-      ...store,
-      findCommand: (streamId, commandId) => async () => {
-        const found = await store.findCommand(streamId, commandId)();
-        lookedUp();
-        await held;
-        return found;
-      },
-    };
+    const { store: slow, lookedUp: bLookedUp, release } = holdAfterLookup(store);
     const fromB = counterOver(slow).execute(check('k', 'check-1', 1));
     await bLookedUp;
     const fromA = await counterOver(store).execute(check('k', 'check-1', 1));
