@@ -11,20 +11,10 @@ import { generateLog } from '../../examples/generate-log.js';
 import { monthOfCalls } from '../../examples/month-of-calls.js';
 import { EMBEDDING_DOCS, embedDocs, ROOT } from '../../scripts/embed-docs.js';
 import { cli, writeLog } from '../cli/fixtures.js';
+import { docPages } from './pages.js';
 
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
-const docs = (): string[] => {
-  const found = ['README.md'];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(join(ROOT, dir), { withFileTypes: true })) {
-      const path = `${dir}/${entry.name}`;
-      if (entry.isDirectory() && entry.name !== 'api') walk(path);
-      else if (entry.name.endsWith('.md')) found.push(path);
-    }
-  };
-  walk('docs');
-  return found;
-};
+
 /** NBSP (thousands in prices) reads as a space in a doc. */
 const plain = (text: string) => text.replaceAll('\u00a0', ' ');
 
@@ -80,7 +70,7 @@ describe('the docs', () => {
   });
 
   it('show output excerpts that the demo and the CLI print', async () => {
-    const excerpts = docs().flatMap((doc) =>
+    const excerpts = docPages().flatMap((doc) =>
       [...read(doc).matchAll(EXCERPT)].map((m) => ({ doc, kind: m[1], args: m[2], text: m[3] })),
     );
     expect(excerpts.length).toBeGreaterThanOrEqual(3);
@@ -105,7 +95,7 @@ describe('the docs', () => {
 
   it('link only to files that ship in the package, and to headings those files have', () => {
     const broken: string[] = [];
-    for (const doc of docs()) {
+    for (const doc of docPages()) {
       for (const [, target, anchor] of read(doc).matchAll(/\]\(([^)\s#]*)(?:#([^)\s]*))?\)/g)) {
         if (target === undefined || /^[a-z]+:/.test(target)) continue;
         const path = target === '' ? doc : normalize(join(dirname(doc), target));
@@ -121,7 +111,7 @@ describe('the docs', () => {
 
   it('stand on their own: no reference to documents, tickets or machines a reader does not have', () => {
     const found: string[] = [];
-    for (const doc of [...docs(), 'CHANGELOG.md']) {
+    for (const doc of [...docPages(), 'CHANGELOG.md']) {
       const text = read(doc);
       // A newline is one character, as a space is: offsets stay, and a phrase may span two lines.
       const flat = text.replaceAll('\n', ' ');
@@ -157,7 +147,7 @@ describe('the docs', () => {
 
   it('are all on the map (docs/index.md)', () => {
     const map = read('docs/index.md');
-    const missing = docs()
+    const missing = docPages()
       .filter((doc) => doc.startsWith('docs/') && doc !== 'docs/index.md')
       .map((doc) => relative('docs', doc))
       .filter((page) => !map.includes(`](${page})`));

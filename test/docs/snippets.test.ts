@@ -4,25 +4,12 @@
  * every other block is compiled here, whole, with its own imports, against the package's entry
  * points (`pbx-options`, `pbx-options/testing`, `pbx-options/postgres`).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/embed-docs.js';
-
-/** The Markdown files a reader gets: the README and docs/ (the generated API pages aside). */
-const pages = (): string[] => {
-  const found = ['README.md'];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(join(ROOT, dir), { withFileTypes: true })) {
-      const path = `${dir}/${entry.name}`;
-      if (entry.isDirectory() && entry.name !== 'api') walk(path);
-      else if (entry.name.endsWith('.md')) found.push(path);
-    }
-  };
-  walk('docs');
-  return found;
-};
+import { docPages } from './pages.js';
 
 interface Snippet {
   readonly page: string;
@@ -52,7 +39,7 @@ const snippetsOf = (page: string): Snippet[] => {
   return found;
 };
 
-const all = pages().flatMap(snippetsOf);
+const all = docPages().flatMap(snippetsOf);
 
 const compile = (snippets: readonly Snippet[]) => {
   const files = new Map(
