@@ -8,6 +8,7 @@
 import { type Either, isLeft, left, right } from 'fp-ts/lib/Either.js';
 import type * as t from 'io-ts';
 import { type ValidationError, validationError } from './errors.js';
+import { type ExactCheck, exactCheckOf } from './exact-check.js';
 import { toPlainData } from './plain-data.js';
 import { capIssues, issueAt, issuesOf } from './validation.js';
 
@@ -34,6 +35,13 @@ export interface PayloadRegistry {
    * upcasting first. Paths in errors start at `data`.
    */
   decodeData(type: unknown, data: unknown, schemaVersion?: number): Either<ValidationError, unknown>;
+  /**
+   * Whether `data` fresh from a JSON parser, of `type` written at `schemaVersion`, is already what
+   * {@link decodeData} would return: a payload of the current schema version that decodes to a
+   * value equal to itself. A fast check with no error to build; `false` says only "decode it".
+   * Registries without it have every stored payload decoded in full.
+   */
+  decodesToItself?(type: string, data: unknown, schemaVersion: number): boolean;
 }
 
 /** Builds a {@link PayloadRegistry} from a record of definitions keyed by type. */
@@ -41,6 +49,8 @@ export const createPayloadRegistry = (
   definitions: Readonly<Record<string, EventDefinition>>,
 ): PayloadRegistry => {
   const table = new Map<string, EventDefinition>(Object.entries(definitions));
+  // Compiled on first use: a registry of many types pays only for those it reads.
+  const checks = new Map<string, { readonly check: ExactCheck; readonly current: number }>();
   const types = [...table.keys()];
   const known = types.length <= 12 ? types.join(', ') : `${types.slice(0, 12).join(', ')}, …`;
   return {
@@ -48,6 +58,17 @@ export const createPayloadRegistry = (
     schemaVersionOf: (type) => {
       const definition = table.get(type);
       return definition === undefined ? undefined : (definition.schemaVersion ?? 1);
+    },
+    decodesToItself(type, data, schemaVersion) {
+      let fast = checks.get(type);
+      if (fast === undefined) {
+        const definition = table.get(type);
+        if (definition === undefined) return false;
+        fast = { check: exactCheckOf(definition.codec), current: definition.schemaVersion ?? 1 };
+        checks.set(type, fast);
+      }
+      // Older versions go through their upcasters: decoded in full.
+      return schemaVersion === fast.current && fast.check(data, 0);
     },
     decodeData(type, data, schemaVersion) {
       const definition = typeof type === 'string' ? table.get(type) : undefined;

@@ -9,6 +9,8 @@ import * as t from 'io-ts';
 import { EventId, Id, Instant, NonNegativeInt, PositiveInt, StreamId } from './codecs.js';
 import type { AnyEvent, StoredEvent, StoredEventMetadata } from './envelope.js';
 import { type StoreError, storeError, type ValidationError } from './errors.js';
+import { exactCheckOf, isPlainKey, isPlainObject, isPlainValue } from './exact-check.js';
+import { isStorableText, LIMITS } from './limits.js';
 import type { PayloadRegistry } from './registry.js';
 import { decodeWith } from './validation.js';
 
@@ -56,6 +58,73 @@ export const decodeStoredEvent = <E extends AnyEvent>(
   return right({ type, data: payload.right, metadata } as unknown as StoredEvent<E>);
 };
 
+const metadataIsExact = exactCheckOf(StoredMetadataCodec);
+
+/**
+ * Whether a parsed envelope decodes to itself (`data` aside, which the registry checks): the
+ * same rules as `RawStoredEvent` after the plain copy, without building either.
+ */
+const envelopeIsExact = (
+  raw: unknown,
+): raw is { type: string; data: unknown; metadata: StoredEventMetadata } => {
+  if (!isPlainObject(raw)) return false;
+  let fields = 0;
+  let found = 0;
+  for (const key in raw) {
+    if (++fields > LIMITS.fieldsPerObject) return false;
+    const value = raw[key];
+    if (key === 'type') {
+      if (typeof value !== 'string' || !isStorableText(value)) return false;
+      found++;
+    } else if (key === 'metadata') {
+      if (!metadataIsExact(value, 1)) return false;
+      found++;
+    } else if (key !== 'data' && (!isPlainKey(key) || !isPlainValue(value, 1))) return false;
+  }
+  return found === 2;
+};
+
+/**
+ * Whether a stored event fresh from a JSON parser is valid, of the current schema version, and
+ * decodes to itself (nothing to copy, upcast or normalise), checked in place without building an
+ * error: `false` says only "decode it in full". `raw` must be what a JSON parser returned.
+ */
+export const storedEventDecodesToItself = (registry: PayloadRegistry, raw: unknown): boolean => {
+  if (registry.decodesToItself === undefined) return false;
+  try {
+    return envelopeIsExact(raw) && registry.decodesToItself(raw.type, raw.data, raw.metadata.schemaVersion);
+  } catch {
+    // Not what a JSON parser makes (a getter that throws): the full decode reports it.
+    return false;
+  }
+};
+
+/**
+ * Decodes one stored event fresh from a JSON parser (a database row, a line of a log), which
+ * nothing else holds. A valid event of the current schema version is checked in place and kept
+ * as it is (its `data` is not copied); anything else takes {@link decodeStoredEvent}, so the
+ * result, or the error with its paths, is the same as that function's.
+ */
+export const decodeParsedStoredEvent = <E extends AnyEvent>(
+  registry: PayloadRegistry,
+  raw: unknown,
+): Either<ValidationError, StoredEvent<E>> => {
+  if (!storedEventDecodesToItself(registry, raw)) return decodeStoredEvent<E>(registry, raw);
+  const { type, data, metadata: m } = raw as { type: string; data: unknown; metadata: StoredEventMetadata };
+  // The fixed shape, in the kernel's field order, whatever order the text had.
+  const metadata: StoredEventMetadata = {
+    at: m.at,
+    commandId: m.commandId,
+    actor: m.actor,
+    eventId: m.eventId,
+    streamId: m.streamId,
+    version: m.version,
+    globalPosition: m.globalPosition,
+    schemaVersion: m.schemaVersion,
+  };
+  return right({ type, data, metadata } as unknown as StoredEvent<E>);
+};
+
 /** Names where a row came from when it does not decode. */
 export const malformedEvent = (
   streamId: string | undefined,
@@ -72,14 +141,17 @@ export const malformedEvent = (
     },
   );
 
-/** Decodes a row, turning a failure into a {@link StoreError} naming the stream and version. */
+/**
+ * Decodes a row fresh from a JSON parser (see {@link decodeParsedStoredEvent}), turning a failure
+ * into a {@link StoreError} naming the stream and version.
+ */
 export const decodeStoredRow = <E extends AnyEvent>(
   registry: PayloadRegistry,
   raw: unknown,
   streamId: string,
   version: number,
 ): Either<StoreError, StoredEvent<E>> => {
-  const decoded = decodeStoredEvent<E>(registry, raw);
+  const decoded = decodeParsedStoredEvent<E>(registry, raw);
   return isLeft(decoded) ? left(malformedEvent(streamId, version, decoded.left)) : right(decoded.right);
 };
 
