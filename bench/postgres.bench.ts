@@ -3,26 +3,18 @@
  * - appends per second, one event per append with an expected version, each writer on its own
  *   account stream, at 1, 4, 16 and 64 writers: this store, the same with group commit, and
  *   Emmett 0.42's PostgreSQL store on the same server in the same run, rounds alternating the
- *   three and the ratio taken per round (the median and the range printed);
- * - loading a generated 10^5-event account (examples/generate-log.ts) from PostgreSQL, with no
- *   snapshot and from a snapshot plus a tail.
+ *   three and the ratio taken per round (the median and the range printed).
+ * Loading an account is measured by postgres-load.bench.ts.
  *
  * Uses the server at PBX_PG_URL (it should commit durably), or starts an embedded one.
  */
 import { getPostgreSQLEventStore } from '@event-driven-io/emmett-postgresql';
 import { type Either, isLeft } from 'fp-ts/lib/Either.js';
-import { isSome } from 'fp-ts/lib/Option.js';
 import pg from 'pg';
 import { generateLog } from '../examples/generate-log.js';
-import {
-  type AccountEvent,
-  type AccountState,
-  accountEventRegistry,
-  createAccountDecider,
-  type StoredAccountEvent,
-} from '../src/index.js';
-import type { EventStore, SnapshotStore } from '../src/kernel/index.js';
-import { createPostgresEventStore, createPostgresSnapshotStore, migrate } from '../src/postgres/index.js';
+import { type AccountEvent, accountEventRegistry, type StoredAccountEvent } from '../src/index.js';
+import type { EventStore } from '../src/kernel/index.js';
+import { createPostgresEventStore, migrate } from '../src/postgres/index.js';
 import { testServer } from '../test/support/postgres.js';
 import { type BenchLine, type Benchmark, human, ratioLine } from './harness.js';
 
@@ -63,27 +55,6 @@ const median = (values: readonly number[]) => {
 const range = (values: readonly number[], digits = 2) =>
   `${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)}`;
 
-/** The account's state loaded as the command handler loads it: snapshot (if any) + tail, folded. */
-const loadAccount = async (
-  store: EventStore<AccountEvent>,
-  snapshots: SnapshotStore<AccountState> | undefined,
-  streamId: string,
-) => {
-  const decider = createAccountDecider();
-  const snapshot = snapshots === undefined ? undefined : await must(snapshots.load(streamId));
-  const base = snapshot !== undefined && isSome(snapshot) ? snapshot.value : undefined;
-  const tail = (await must(
-    store.readStream(streamId, { fromVersion: (base?.version ?? 0) + 1 }),
-  )) as unknown as AccountEvent[];
-  return base === undefined ? decider.fold(tail) : decider.foldOnto(base.state, tail);
-};
-
-const millis = async (run: () => Promise<unknown>) => {
-  const start = performance.now();
-  await run();
-  return performance.now() - start;
-};
-
 const benchmark: Benchmark = {
   name: 'postgres (durable commits; appends beside Emmett 0.42 on the same server, rounds alternating)',
   async run(scale) {
@@ -120,7 +91,6 @@ const benchmark: Benchmark = {
         seed: 7,
         write: (line) => log.push(JSON.parse(line) as StoredAccountEvent),
       });
-      const streamId = log[0]!.metadata.streamId;
       const sample = (log.find((e) => e.type === 'RecordingStored') ??
         log[log.length - 1]!) as StoredAccountEvent;
 
@@ -203,41 +173,6 @@ const benchmark: Benchmark = {
         ),
       );
 
-      // The account written in batches of 1 000 events (as an import would), then loaded.
-      for (let from = 0; from < log.length; from += 1_000) {
-        const batch = log.slice(from, from + 1_000);
-        await must(
-          plain.appendToStream(streamId, batch as unknown as AccountEvent[], {
-            expectedVersion: from,
-            eventIds: batch.map((e) => e.metadata.eventId),
-          }),
-        );
-      }
-      const snapshotAt = log.length - 100;
-      const state = createAccountDecider().fold(log.slice(0, snapshotAt) as unknown as AccountEvent[]);
-      const snapshots = createPostgresSnapshotStore<AccountState>({ pool, schema });
-      await must(snapshots.save({ streamId, version: snapshotAt, schemaVersion: 1, state }));
-      const loads = { full: [] as number[], snap: [] as number[] };
-      await loadAccount(plain, snapshots, streamId); // warm-up
-      for (let i = 0; i < 3; i++) {
-        loads.full.push(await millis(() => loadAccount(plain, undefined, streamId)));
-        loads.snap.push(await millis(() => loadAccount(plain, snapshots, streamId)));
-      }
-      const json = JSON.stringify(state).length;
-      lines.push(
-        ratioLine(
-          `load a ${human(size)}-event account from PostgreSQL, no snapshot, against 1 s`,
-          `${median(loads.full).toFixed(0)} ms (runs ${range(loads.full, 0)} ms)`,
-          median(loads.full) / 1_000,
-          { atMost: 1 },
-        ),
-        ratioLine(
-          `load it from a snapshot + 100 events (state ${human(json)} characters of JSON), against 40 ms`,
-          `${median(loads.snap).toFixed(1)} ms (runs ${range(loads.snap, 1)} ms)`,
-          median(loads.snap) / 40,
-          { atMost: 1 },
-        ),
-      );
       await emmett.close();
       return lines;
     } finally {

@@ -6,8 +6,9 @@
  * @module
  */
 import { isLeft } from 'fp-ts/lib/Either.js';
-import { decodeStoredAccountEvent, type StoredAccountEvent } from '../account/events.js';
+import { type AccountEvent, accountEventRegistry, type StoredAccountEvent } from '../account/events.js';
 import type { ValidationIssue } from '../kernel/errors.js';
+import { decodeParsedStoredEvent } from '../kernel/stored-event.js';
 import { MAX_LINE_BYTES, readLines } from './byte-lines.js';
 import type { LogInput } from './input.js';
 
@@ -70,7 +71,8 @@ export const decodeLogLine = (
       issues: [issue('(line)', 'a JSON object', text.slice(0, 80), `(line): not JSON: ${reason}`)],
     };
   }
-  const decoded = decodeStoredAccountEvent(raw);
+  // Fresh from JSON.parse and held by no one: a valid line is checked in place.
+  const decoded = decodeParsedStoredEvent<AccountEvent>(accountEventRegistry, raw);
   if (!isLeft(decoded)) return { ok: true, event: decoded.right };
   const position = positionOf(raw);
   return position === undefined

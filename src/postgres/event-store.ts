@@ -99,18 +99,26 @@ export const createPostgresEventStore = <E extends AnyEvent = AnyEvent>(
     (streamId, o = {}) =>
     async () => {
       const out: StoredEvent<E>[] = [];
-      let from = Math.max(1, o.fromVersion ?? 1);
-      for (;;) {
-        const page = await db.query(
+      const pageFrom = (from: number) =>
+        db.query(
           `reading stream ${streamId}`,
           `SELECT ${EVENT_COLUMNS} FROM ${n.events} WHERE stream_id = $1 AND version >= $2 ORDER BY version LIMIT $3`,
           [streamId, from, pageSize],
         );
+      let next = pageFrom(Math.max(1, o.fromVersion ?? 1));
+      for (;;) {
+        const page = await next;
         if (isLeft(page)) return page;
-        const failed = decodeAll(page.right.rows, out);
-        if (failed !== undefined) return left(failed);
-        if (page.right.rows.length < pageSize) return right(out);
-        from = out[out.length - 1]!.metadata.version + 1;
+        const rows = page.right.rows;
+        const full = rows.length === pageSize;
+        // The next page is asked for before this one is decoded: the server reads it meanwhile.
+        if (full) next = pageFrom(Number(rows[rows.length - 1]!.version) + 1);
+        const failed = decodeAll(rows, out);
+        if (failed !== undefined) {
+          if (full) await next; // its connection goes back to the pool before the error does
+          return left(failed);
+        }
+        if (!full) return right(out);
       }
     };
 
