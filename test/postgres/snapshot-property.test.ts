@@ -1,7 +1,7 @@
 /**
  * A snapshot on PostgreSQL is the state it was saved from: for generated accounts of any size
- * and a snapshot at any version, folding the snapshot plus the tail read back from PostgreSQL
- * gives the state of folding every event.
+ * and a snapshot at any version, kept as plain JSON or as the compact text, folding the snapshot
+ * plus the tail read back from PostgreSQL gives the state of folding every event.
  */
 import fc from 'fast-check';
 import { isLeft } from 'fp-ts/lib/Either.js';
@@ -29,7 +29,9 @@ describe('PostgreSQL snapshots', () => {
       registry: accountEventRegistry,
       schema,
     });
-    const snapshots = createPostgresSnapshotStore<AccountState>({ pool, schema });
+    const stores = [false, true].map((compact) =>
+      createPostgresSnapshotStore<AccountState>({ pool, schema, compact }),
+    );
     const decider = createAccountDecider();
     let account = 0;
     await fc.assert(
@@ -37,7 +39,9 @@ describe('PostgreSQL snapshots', () => {
         fc.integer({ min: 1, max: 2 ** 30 }),
         fc.integer({ min: 40, max: 1_500 }),
         fc.double({ min: 0, max: 1, noNaN: true }),
-        async (seed, size, cut) => {
+        fc.boolean(),
+        async (seed, size, cut, compact) => {
+          const snapshots = stores[compact ? 1 : 0]!;
           const log: StoredAccountEvent[] = [];
           await generateLog({
             events: size,

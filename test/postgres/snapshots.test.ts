@@ -100,6 +100,40 @@ describe('PostgreSQL snapshot store', () => {
     ).toMatchObject({ code: 'Internal', streamId: 'x' });
   });
 
+  it('saves the compact text when asked, and reads either form whatever it saves', async () => {
+    const schema = await freshSchema(pool, 'snap');
+    const compact = createPostgresSnapshotStore<{ ids: string[]; n: number }>({
+      pool,
+      schema,
+      compact: true,
+    });
+    const plain = createPostgresSnapshotStore<{ ids: string[]; n: number }>({ pool, schema });
+    const state = { ids: ['call-1', 'call-2'], n: 1 };
+    await ok(compact.save({ streamId: 'c', version: 2, schemaVersion: 1, state }));
+    await ok(plain.save({ streamId: 'p', version: 3, schemaVersion: 1, state }));
+    const stored = await pool.query(
+      `SELECT stream_id, state_json FROM "${schema}".snapshots ORDER BY stream_id`,
+    );
+    expect(stored.rows).toEqual([
+      { stream_id: 'c', state_json: '\uE000{"ids":"\uE000call-1\uE001call-2","n":1}' },
+      { stream_id: 'p', state_json: '{"ids":["call-1","call-2"],"n":1}' },
+    ]);
+    for (const store of [compact, plain]) {
+      for (const streamId of ['c', 'p']) {
+        const found = await ok(store.load(streamId));
+        expect(isSome(found) && found.value.state).toEqual(state);
+      }
+    }
+    await pool.query(
+      `INSERT INTO "${schema}".snapshots (stream_id, version, schema_version, state_json) VALUES ('torn', 5, 1, '\uE000{"ids": ')`,
+    );
+    expect(await failure(compact.load('torn'))).toMatchObject({
+      code: 'MalformedSnapshot',
+      streamId: 'torn',
+      version: 5,
+    });
+  });
+
   it('lets a handler load snapshot + tail: the same state as folding the whole stream', async () => {
     const schema = await freshSchema(pool, 'snap');
     const eventStore = createPostgresEventStore<CounterEvent>({ pool, registry: counterRegistry, schema });

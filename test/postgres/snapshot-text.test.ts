@@ -1,0 +1,78 @@
+/**
+ * The compact snapshot text gives back exactly what plain JSON would: for any JSON value, texts
+ * that start with or hold its marks, arrays of short texts and empty ones; and plain JSON text
+ * (a snapshot kept before) still reads.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { packSnapshotText, parseSnapshotText } from '../../src/postgres/snapshot-text.js';
+import { fuzzParameters } from '../fuzz/support/outcome.js';
+
+const roundTrip = (value: unknown) => {
+  const packed = packSnapshotText(value);
+  expect(packed).toBeDefined();
+  expect(parseSnapshotText(packed!)).toStrictEqual(JSON.parse(JSON.stringify(value)));
+  return packed!;
+};
+
+/** Texts that are short, long, empty, or hold the marks the form uses. */
+const text = fc.oneof(
+  fc.string({ maxLength: 12 }),
+  fc.constantFrom(
+    '',
+    '\uE000',
+    '\uE001',
+    '\uE000\uE000',
+    'a\uE001b',
+    '\uE000x',
+    'call-12345',
+    'a-rather-long-identifier',
+  ),
+  fc.string({ unit: 'binary', maxLength: 14 }),
+);
+const value = fc.letrec((tie) => ({
+  node: fc.oneof(
+    { depthSize: 'small' },
+    text,
+    fc.integer(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(text, { maxLength: 6 }),
+    fc.array(tie('node'), { maxLength: 4 }),
+    fc.dictionary(text, tie('node'), { maxKeys: 4 }),
+  ),
+})).node;
+
+describe('compact snapshot text', () => {
+  it('decodes to the value plain JSON gives, for any JSON value', () => {
+    fc.assert(
+      fc.property(value, (v) => void roundTrip(v)),
+      fuzzParameters(3_000),
+    );
+  });
+
+  it('joins arrays of short texts into one text, and keeps everything else as JSON', () => {
+    const state = {
+      ids: ['call-1', 'call-22'],
+      long: ['a-rather-long-identifier'],
+      mixed: ['a', 1],
+      none: [],
+      mark: '\uE000x',
+      one: [''],
+    };
+    const packed = roundTrip(state);
+    expect(packed.startsWith('\uE000{')).toBe(true);
+    expect(packed).toContain('"ids":"\uE000call-1\uE001call-22"');
+    expect(packed).toContain('"long":["a-rather-long-identifier"]');
+    expect(packed).toContain('"mixed":["a",1]');
+    expect(packed).toContain('"mark":"\uE000\uE000x"');
+    expect(roundTrip([['\uE000a', 'b']])).toContain('["\uE000\uE000a","b"]');
+    expect(roundTrip({ at: new Date(0), gone: undefined })).toBe('\uE000{"at":"1970-01-01T00:00:00.000Z"}');
+  });
+
+  it('reads plain JSON as JSON, and fails on torn text as JSON.parse does', () => {
+    expect(parseSnapshotText('{"ids":["\uE000a"]}')).toEqual({ ids: ['\uE000a'] });
+    expect(() => parseSnapshotText('\uE000{"ids": ')).toThrow(SyntaxError);
+    expect(packSnapshotText(undefined)).toBeUndefined();
+  });
+});
