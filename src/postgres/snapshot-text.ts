@@ -7,17 +7,19 @@
  * and split after parsing, they cost a third as much, and the walk that splits them is cheaper
  * than what it saves.
  *
- * The form: the character U+E000, then JSON of the state where an array of texts, none holding
- * U+E000 or U+E001 and one at least of ten characters or fewer, is written as U+E000 followed by
- * the texts joined with U+E001, and a text that itself starts with U+E000 is written with one
- * more U+E000 in front. Anything else is as in JSON. Decoding gives back a value deep-equal to the
- * one encoded; text not starting with U+E000 is read as plain JSON (snapshots kept before).
+ * The form: the character DEL (U+007F, which JSON leaves unescaped and no JSON text starts
+ * with), then JSON of the state where an array of texts, none holding DEL or a comma and one at
+ * least of ten characters or fewer, is written as DEL followed by the texts joined with commas,
+ * and a text that itself starts with DEL is written with one more DEL in front. Anything else is
+ * as in JSON. Decoding gives back a value deep-equal to the one encoded; text not starting with
+ * DEL is read as plain JSON (snapshots kept before). Every mark is ASCII: the text stays one byte
+ * a character where the state's texts are.
  * @module
  */
 
-const MARK = '\uE000';
-const SEPARATOR = '\uE001';
-const MARK_CODE = 0xe000;
+const MARK = '\u007f';
+const SEPARATOR = ',';
+const MARK_CODE = 0x7f;
 /** V8 interns texts of up to this many characters when it parses JSON. */
 const SHORT = 10;
 

@@ -115,7 +115,7 @@ describe('PostgreSQL snapshot store', () => {
       `SELECT stream_id, state_json FROM "${schema}".snapshots ORDER BY stream_id`,
     );
     expect(stored.rows).toEqual([
-      { stream_id: 'c', state_json: '\uE000{"ids":"\uE000call-1\uE001call-2","n":1}' },
+      { stream_id: 'c', state_json: '\u007f{"ids":"\u007fcall-1,call-2","n":1}' },
       { stream_id: 'p', state_json: '{"ids":["call-1","call-2"],"n":1}' },
     ]);
     for (const store of [compact, plain]) {
@@ -125,7 +125,7 @@ describe('PostgreSQL snapshot store', () => {
       }
     }
     await pool.query(
-      `INSERT INTO "${schema}".snapshots (stream_id, version, schema_version, state_json) VALUES ('torn', 5, 1, '\uE000{"ids": ')`,
+      `INSERT INTO "${schema}".snapshots (stream_id, version, schema_version, state_json) VALUES ('torn', 5, 1, '\u007f{"ids": ')`,
     );
     expect(await failure(compact.load('torn'))).toMatchObject({
       code: 'MalformedSnapshot',
