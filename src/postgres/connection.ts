@@ -12,10 +12,20 @@ export interface QueryResultLike {
   readonly rows: readonly Readonly<Record<string, unknown>>[];
 }
 
+/**
+ * A statement the server keeps prepared on each connection under `name` (`pg.QueryConfig` fits):
+ * parsed and planned once per connection instead of on every call.
+ */
+export interface NamedQuery {
+  readonly name: string;
+  readonly text: string;
+  readonly values?: unknown[];
+}
+
 /** Something that runs SQL (`pg.Pool`, `pg.PoolClient`, `pg.Client`). */
 export interface Queryable {
-  /** Runs one statement with positional parameters (`$1`, `$2`, …). */
-  query(text: string, values?: unknown[]): Promise<QueryResultLike>;
+  /** Runs one statement with positional parameters (`$1`, `$2`, …), given as text or prepared by name. */
+  query(query: string | NamedQuery, values?: unknown[]): Promise<QueryResultLike>;
 }
 
 /** A `LISTEN` notification (`pg.Notification` fits). */

@@ -11,7 +11,7 @@
  * @module
  */
 import type { AnyEvent } from '../kernel/envelope.js';
-import { type AppendOutcome, appendAll, type PendingAppend } from './append.js';
+import { type AppendOutcome, appendAll, appendOne, type PendingAppend } from './append.js';
 import type { Database } from './database.js';
 import type { SchemaNames } from './names.js';
 
@@ -33,8 +33,8 @@ interface Waiting<E extends AnyEvent> {
 
 const alone =
   <E extends AnyEvent>(db: Database, n: SchemaNames): Appender<E> =>
-  async (append) =>
-    (await appendAll(db, n, [append]))[0]!;
+  (append) =>
+    appendOne(db, n, append);
 
 /** Creates the appender of a store: `options` undefined sends each append alone. */
 export const createAppender = <E extends AnyEvent>(
