@@ -25,6 +25,7 @@ import {
   cpuNow,
   human,
   ratios,
+  settle,
   spreadLine,
   spreadOf,
 } from './harness.js';
@@ -102,6 +103,7 @@ const benchmark: Benchmark = {
     // Load: read the stream and fold it, as a handler without a cache does first.
     const loads: number[] = [];
     for (let i = 0; i < 9; i++) {
+      await settle();
       const start = cpuNow();
       const read = await store.readStream(streamId)();
       if (isLeft(read)) throw new Error(read.left.message);

@@ -105,6 +105,23 @@ const gc = (globalThis as { gc?: () => void }).gc;
 /** Collects garbage when it can (see {@link gc}). */
 export const collect = (): void => gc?.();
 
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Collects garbage, then waits until the process is idle: V8 finishes a collection (sweeping)
+ * on helper threads after `gc()` returns, and CPU time counts every thread, so timing at once
+ * would charge the next run with up to tens of milliseconds of the collection before it.
+ */
+export const settle = async (): Promise<void> => {
+  collect();
+  if (gc === undefined) return;
+  for (let waited = 0; waited < 300; waited += 10) {
+    const before = cpuNow();
+    await pause(10);
+    if (cpuNow() - before < 0.5) return;
+  }
+};
+
 /** The median, smallest and largest of some samples. */
 export interface Spread {
   readonly median: number;
@@ -141,7 +158,7 @@ export const alternate = async (
 ): Promise<{ readonly a: number[]; readonly b: number[] }> => {
   const times = { a: [] as number[], b: [] as number[] };
   const timed = async (side: () => unknown): Promise<number> => {
-    collect();
+    await settle();
     const start = cpuNow();
     await side();
     return cpuNow() - start;

@@ -85,6 +85,7 @@ export {
   fold,
   type Recipe,
   type RecipeDecider,
+  type ScopedFolds,
 } from './kernel/decider.js';
 export type {
   AnyEvent,

@@ -26,6 +26,7 @@ import { tariffDecisions } from '../tariff/decide.js';
 import { tariffEvolutions } from '../tariff/evolve.js';
 import type { AccountCommand, AccountCommandType } from './commands.js';
 import { type Decision, type DecisionContext, type Decisions, type Evolutions, reject } from './decision.js';
+import { eventsRelevantTo } from './decision-scopes.js';
 import type { AccountDomainError } from './errors.js';
 import type { AccountEvent, AccountEventType } from './events.js';
 import { type AccountState, type AccountStateDraft, initialAccountState } from './state.js';
@@ -66,6 +67,32 @@ export const evolveAccount = (draft: AccountStateDraft, event: AccountEvent): vo
   // Unknown types cannot pass decoding; a typed caller cannot build one.
   if (evolve !== undefined) evolve(draft, event);
   draft.timeline.latestAt = event.metadata.at;
+};
+
+type AccountRecipe = (draft: AccountStateDraft, event: AccountEvent) => void;
+
+/** A recipe applying only `relevant` event types (every event still moves the latest instant). */
+const recipeOver = (relevant: ReadonlySet<AccountEventType>): AccountRecipe => {
+  const byType = new Map([...evolutionsByType].filter(([type]) => relevant.has(type as AccountEventType)));
+  return (draft, event) => {
+    const evolve = byType.get(event.type);
+    if (evolve !== undefined) evolve(draft, event);
+    draft.timeline.latestAt = event.metadata.at;
+  };
+};
+
+// One scoped recipe per command type, made when first asked for.
+const scopedRecipes = new Map<string, AccountRecipe>();
+
+/** The recipe keeping what `command`'s decision reads (the whole recipe for an unknown type). */
+const recipeFor = (command: AccountCommand): AccountRecipe => {
+  let recipe = scopedRecipes.get(command.type);
+  if (recipe === undefined) {
+    if (!Object.hasOwn(decisions, command.type)) return evolveAccount;
+    recipe = recipeOver(eventsRelevantTo(command.type));
+    scopedRecipes.set(command.type, recipe);
+  }
+  return recipe;
 };
 
 /** The account Decider: `{ decide, evolve, initialState }` plus batch folds. */
@@ -121,6 +148,9 @@ export const createAccountDecider = (catalogue: Catalogue = defaultCatalogue): A
     recipe: evolveAccount as unknown as (draft: unknown, event: AccountEvent) => void,
     initialState: initialAccountState() as AccountState,
     freshState: initialAccountState as () => AccountState,
+    recipeFor: recipeFor as unknown as (
+      command: AccountCommand,
+    ) => (draft: unknown, event: AccountEvent) => void,
   });
 };
 

@@ -31,7 +31,11 @@ export interface AccountCommandHandlerOptions {
   readonly maxRetries?: number;
   /** Event ids (unique within the account's stream); default `${commandId}/${index}`. */
   readonly eventIdOf?: (command: AccountCommand, index: number) => string;
-  /** How many accounts' states to keep in memory (default 1 000). */
+  /**
+   * How many accounts' states to keep in memory (default 1 000). With 0 and no `snapshots`,
+   * nothing outlives a command, so each one folds only the events its decision depends on
+   * (storing a recording skips the calls and notices).
+   */
   readonly cacheSize?: number;
   /** An OpenTelemetry tracer (`trace.getTracer(…)`): one span per command. Optional. */
   readonly tracer?: TracerLike;

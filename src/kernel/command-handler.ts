@@ -45,7 +45,10 @@ export interface CommandHandlerOptions<
   readonly maxRetries?: number;
   /** Event ids (unique within the stream); default `${commandId}/${index}`. No randomness in the core. */
   readonly eventIdOf?: (command: C, index: number) => string;
-  /** How many streams' states to keep in memory (default 1 000; 0 disables the cache). */
+  /**
+   * How many streams' states to keep in memory (default 1 000; 0 disables the cache). With 0 and
+   * no `snapshots`, a decider that has `scopedTo` folds only what each command's decision reads.
+   */
   readonly cacheSize?: number;
   /** An OpenTelemetry tracer: one span per command (type, stream, version, outcome, retries). */
   readonly tracer?: TracerLike;

@@ -92,7 +92,7 @@ export const createExactlyOnce = <C extends Command, E extends AnyEvent, State, 
       probe.duplicate = true;
       return answer(previous.right.value, true);
     }
-    const first = await states.load(streamId);
+    const first = await states.load(streamId, command);
     if (isLeft(first)) return first;
     let loaded: Loaded<State> = first.right;
     for (let attempt = 0; ; attempt++) {

@@ -6,7 +6,7 @@
  */
 import { type Either, isLeft, right } from 'fp-ts/lib/Either.js';
 import { isSome } from 'fp-ts/lib/Option.js';
-import type { RecipeDecider } from './decider.js';
+import type { RecipeDecider, ScopedFolds } from './decider.js';
 import type { AnyEvent, StoredEvent } from './envelope.js';
 import type { StoreError } from './errors.js';
 import type { EventStore } from './event-store.js';
@@ -25,12 +25,21 @@ export interface SnapshotPolicy<State> {
 export interface Loaded<State> {
   readonly state: State;
   readonly version: number;
+  /**
+   * Set when the state was folded for one command's decision only (what it reads): such a state
+   * moves on with these folds and is never cached or snapshotted.
+   */
+  readonly scope: ScopedFolds<State, never> | undefined;
 }
 
 /** The state source of one handler. */
 export interface StreamStates<E extends AnyEvent, State> {
-  /** The stream's current state (one read of the tail past what is cached or snapshotted). */
-  load(streamId: string): Promise<Either<StoreError, Loaded<State>>>;
+  /**
+   * The stream's current state (one read of the tail past what is cached or snapshotted). With
+   * no cache and no snapshots, and a decider that knows what `command`'s decision reads, only
+   * that is folded.
+   */
+  load(streamId: string, command?: unknown): Promise<Either<StoreError, Loaded<State>>>;
   /**
    * `loaded` advanced by `events`, and remembered. The events are stored ones, the store's own
    * copies: a state never holds a reference into a caller's command or decision.
@@ -43,7 +52,7 @@ export interface StreamStates<E extends AnyEvent, State> {
 /** Options of {@link createStreamStates}. */
 export interface StreamStatesOptions<E extends AnyEvent, State> {
   readonly eventStore: EventStore<E>;
-  readonly decider: Pick<RecipeDecider<unknown, E, State, unknown>, 'fold' | 'foldOnto'>;
+  readonly decider: Pick<RecipeDecider<unknown, E, State, unknown>, 'fold' | 'foldOnto' | 'scopedTo'>;
   readonly snapshots: SnapshotPolicy<State> | undefined;
   /** How many streams' states to keep (0 disables the cache). */
   readonly cacheSize: number;
@@ -58,7 +67,7 @@ export const createStreamStates = <E extends AnyEvent, State>(
   const cache = new Map<string, Loaded<State>>();
 
   const remember = (streamId: string, loaded: Loaded<State>) => {
-    if (cacheSize <= 0) return;
+    if (cacheSize <= 0 || loaded.scope !== undefined) return;
     const current = cache.get(streamId);
     if (current !== undefined && current.version > loaded.version) return;
     cache.delete(streamId);
@@ -67,38 +76,51 @@ export const createStreamStates = <E extends AnyEvent, State>(
   };
 
   const advance = (streamId: string, loaded: Loaded<State>, events: readonly StoredEvent<E>[]) => {
+    const folds = (loaded.scope as ScopedFolds<State, E> | undefined) ?? decider;
     const next =
       events.length === 0
         ? loaded
         : {
-            state: decider.foldOnto(loaded.state, events as unknown as readonly E[]),
+            state: folds.foldOnto(loaded.state, events as unknown as readonly E[]),
             version: loaded.version + events.length,
+            scope: loaded.scope,
           };
     remember(streamId, next);
     return next;
   };
 
-  const load = async (streamId: string): Promise<Either<StoreError, Loaded<State>>> => {
+  const load = async (streamId: string, command?: unknown): Promise<Either<StoreError, Loaded<State>>> => {
     let base: Loaded<State> | undefined = cache.get(streamId);
     if (base === undefined && snapshots !== undefined) {
       const snapshot = await snapshots.store.load(streamId)();
       if (isLeft(snapshot)) return snapshot;
       const found = snapshot.right;
       if (isSome(found) && found.value.schemaVersion === snapshots.schemaVersion) {
-        base = { state: found.value.state, version: found.value.version };
+        base = { state: found.value.state, version: found.value.version, scope: undefined };
       }
     }
     const tail = await eventStore.readStream(streamId, { fromVersion: (base?.version ?? 0) + 1 })();
     if (isLeft(tail)) return tail;
     if (base !== undefined) return right(advance(streamId, base, tail.right));
+    // Nothing will keep this state beyond the command (no cache, no snapshots): fold only what
+    // its decision reads.
+    const scope =
+      cacheSize <= 0 && snapshots === undefined && command !== undefined
+        ? (decider.scopedTo?.(command) as ScopedFolds<State, never> | undefined)
+        : undefined;
+    const folds = (scope as ScopedFolds<State, E> | undefined) ?? decider;
     // A fresh history folds in place, at replay speed: nobody else holds this state yet.
-    const loaded = { state: decider.fold(tail.right as unknown as readonly E[]), version: tail.right.length };
+    const loaded = {
+      state: folds.fold(tail.right as unknown as readonly E[]),
+      version: tail.right.length,
+      scope,
+    };
     remember(streamId, loaded);
     return right(loaded);
   };
 
   const maybeSnapshot = async (streamId: string, before: number, after: Loaded<State>) => {
-    if (snapshots === undefined || snapshots.every <= 0) return;
+    if (snapshots === undefined || snapshots.every <= 0 || after.scope !== undefined) return;
     if (Math.floor(before / snapshots.every) === Math.floor(after.version / snapshots.every)) return;
     // A failed snapshot only costs a longer load later; the command itself succeeded.
     await snapshots.store.save({

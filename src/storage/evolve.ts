@@ -5,12 +5,12 @@
  */
 import type { Evolutions } from '../account/decision.js';
 import type { AccountStateDraft } from '../account/state.js';
-import { deleteHashed, getEntry, getHashed, keyHash, setHashed } from '../kernel/collections/chunked-map.js';
+import { deleteHashed, getEntry, getHashed, keyHash, swapHashed } from '../kernel/collections/chunked-map.js';
 import { eventInstantMs } from '../kernel/event-instant.js';
 import type { storageEvents } from './events.js';
 import { dropDeadHead, enqueue } from './eviction-queue.js';
 import { atLeastNinetyPercent } from './quota.js';
-import type { StorageSlice } from './state.js';
+import type { HeldRecording, StorageSlice } from './state.js';
 
 type Owned = keyof typeof storageEvents;
 
@@ -52,17 +52,15 @@ export const storageEvolutions: Evolutions<Owned> = {
   },
   RecordingStored: (draft, { data }) => {
     const storage = draft.storage;
-    const h = keyHash(data.recordingId);
-    releaseHashed(storage, h, data.recordingId);
     const seq = storage.nextSeq++;
     const recordedAtMs = eventInstantMs(data.recordedAt);
-    setHashed(storage.recordings, h, data.recordingId, {
-      sizeBytes: data.sizeBytes,
-      recordedAtMs,
-      seq,
-      pinned: false,
-      queued: true,
-    });
+    const held: HeldRecording = { sizeBytes: data.sizeBytes, recordedAtMs, seq, pinned: false, queued: true };
+    // A recording stored again replaces the one held under its id (whose queue entry is now stale).
+    const replaced = swapHashed(storage.recordings, keyHash(data.recordingId), data.recordingId, held);
+    if (replaced !== undefined) {
+      storage.usedBytes -= replaced.sizeBytes;
+      if (replaced.pinned) storage.pinnedBytes -= replaced.sizeBytes;
+    }
     enqueue(storage.queue, [data.recordingId, recordedAtMs, seq]);
     storage.usedBytes += data.sizeBytes;
   },

@@ -11,6 +11,7 @@ import {
   hasEntry,
   keyHash,
   setEntry,
+  swapHashed,
 } from '../../src/kernel/index.js';
 
 /** A map as states kept before flat buckets hold it: each bucket an object keyed by key. */
@@ -63,6 +64,41 @@ describe('ChunkedMap', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('swaps a value in and hands back the one it replaced, like a Map read then set', () => {
+    fc.assert(
+      fc.property(ops, (sequence) => {
+        const map = emptyChunkedMap<number>();
+        const reference = new Map<string, number>();
+        for (const [kind, key, value] of sequence) {
+          if (kind === 'set') {
+            expect(swapHashed(map, keyHash(key), key, value)).toBe(reference.get(key));
+            reference.set(key, value);
+          } else expect(deleteEntry(map, key)).toBe(reference.delete(key));
+        }
+        expect(map.size).toBe(reference.size);
+        expect(new Map(chunkedEntries(map))).toEqual(reference);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('swapped through immer, changes the new map only', () => {
+    const before = emptyChunkedMap<{ n: number }>();
+    setEntry(before, 'a', { n: 1 });
+    deepFreeze(before);
+    let replaced: number | undefined;
+    const after = produce(before, (draft) => {
+      // What it hands back is the draft's: read it inside the recipe.
+      replaced = swapHashed(draft, keyHash('a'), 'a', { n: 2 })?.n;
+      expect(swapHashed(draft, keyHash('b'), 'b', { n: 3 })).toBeUndefined();
+    });
+    expect(replaced).toBe(1);
+    expect(getEntry(before, 'a')).toEqual({ n: 1 });
+    expect(hasEntry(before, 'b')).toBe(false);
+    expect(getEntry(after, 'a')).toEqual({ n: 2 });
+    expect(after.size).toBe(2);
   });
 
   it('keeps keys that look like object internals as plain entries', () => {

@@ -126,26 +126,38 @@ const writableBucket = <V>(map: ChunkedMap<V>, h: number): Bucket<V> => {
 };
 
 /**
- * The writable flat bucket of `h` and `key`'s index in it (-1 when absent). The index is found
- * before anything changes, in the original when `map` is a draft nothing changed yet.
+ * Where `key` is before a write: its index in the bucket of `h` (-1 when absent, -2 in a keyed
+ * bucket), found before anything changes (in the original when `map` is a draft nothing changed
+ * yet). The draft is then marked as changed, since the caller writes next.
  */
-const writableSlot = <V>(map: ChunkedMap<V>, h: number, key: string): [Bucket<V>, number] => {
+const slotBeforeWrite = <V>(map: ChunkedMap<V>, h: number, key: string): number => {
   const at = slotOf(readable(map), h, key);
   if (isDraft(map)) changedDrafts.add(map);
-  const bucket = writableBucket(map, h);
-  // A keyed bucket was just rewritten flat: look again.
-  return [bucket, at === -2 ? indexIn(bucket, h, key) : at];
+  return at;
 };
 
 /** Sets `key` (whose {@link keyHash} is `h`) to `value`, mutating `map` (a draft or a private state). */
 export const setHashed = <V>(map: ChunkedMap<V>, h: number, key: string, value: V): void => {
-  const [bucket, at] = writableSlot(map, h, key);
+  swapHashed(map, h, key, value);
+};
+
+/**
+ * Sets `key` (whose {@link keyHash} is `h`) to `value` and returns the value it replaced
+ * (`undefined` when `key` was absent): one lookup where a read then a write would take two.
+ */
+export const swapHashed = <V>(map: ChunkedMap<V>, h: number, key: string, value: V): V | undefined => {
+  const found = slotBeforeWrite(map, h, key);
+  const bucket = writableBucket(map, h);
+  // A keyed bucket was just rewritten flat: look again.
+  const at = found === -2 ? indexIn(bucket, h, key) : found;
   if (at >= 0) {
+    const previous = bucket[at + 2] as V;
     bucket[at + 2] = value;
-    return;
+    return previous;
   }
   bucket.push(h >>> 12, key, value);
   map.size++;
+  return undefined;
 };
 
 /** Sets `key` to `value`, mutating `map` (a draft or a private state). */
@@ -155,8 +167,11 @@ export const setEntry = <V>(map: ChunkedMap<V>, key: string, value: V): void =>
 /** Removes `key` (whose {@link keyHash} is `h`), mutating `map`. Returns whether it was present. */
 export const deleteHashed = <V>(map: ChunkedMap<V>, h: number, key: string): boolean => {
   // Nothing to remove: nothing changes, not even a draft.
-  if (slotOf(readable(map), h, key) === -1) return false;
-  const [bucket, at] = writableSlot(map, h, key);
+  const found = slotOf(readable(map), h, key);
+  if (found === -1) return false;
+  if (isDraft(map)) changedDrafts.add(map);
+  const bucket = writableBucket(map, h);
+  const at = found === -2 ? indexIn(bucket, h, key) : found;
   // The last triple moves into the hole: entries have no order.
   const last = bucket.length - 3;
   if (at !== last) {
