@@ -10,6 +10,8 @@ import { failure, ok } from '../conformance/event-store.conformance.js';
 import { freshSchema, testPool } from './harness.js';
 
 const pool = testPool(4);
+/** One connection: every statement below goes through the same one. */
+const single = testPool(1);
 
 const storeOn = (schema: string, more: { preparedStatements?: boolean; groupCommit?: boolean } = {}) =>
   createPostgresEventStore<CounterEvent>({ pool, registry: counterRegistry, schema, ...more });
@@ -89,6 +91,24 @@ describe('PostgreSQL appends', () => {
         store.appendToStream(streamOf(s), [added(1, 1, `${s}1`)], { expectedVersion: 0, commandId: `${s}1` }),
       );
       expect(again.nextVersion).toBe(1);
+    }
+  });
+
+  it('prepares the append again on a connection where it failed before the schema was migrated', async () => {
+    const schema = `late_${process.pid}`;
+    const store = createPostgresEventStore<CounterEvent>({ pool: single, registry: counterRegistry, schema });
+    const append = () =>
+      store.appendToStream(streamOf('a'), [added(1, 1, 'c1')], { expectedVersion: 0, commandId: 'c1' });
+    try {
+      expect(await failure(append())).toMatchObject({
+        _tag: 'StoreError',
+        code: 'Internal',
+        message: expect.stringContaining('run migrate() first'),
+      });
+      await ok(migrate(single, { schema }));
+      expect((await ok(append())).nextVersion).toBe(1);
+    } finally {
+      await single.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
     }
   });
 
