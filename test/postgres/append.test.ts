@@ -39,8 +39,15 @@ const groupOf = (batches: ReadonlyArray<readonly [string, number, string]>) =>
 
 describe('PostgreSQL appends', () => {
   it('appends, refuses and answers alike with statements sent as plain text', async () => {
-    const schema = await freshSchema(pool, 'txt');
-    const store = storeOn(schema, { preparedStatements: false });
+    const schema = await freshSchema(single, 'txt');
+    const on = (preparedStatements: boolean) =>
+      createPostgresEventStore<CounterEvent>({
+        pool: single,
+        registry: counterRegistry,
+        schema,
+        preparedStatements,
+      });
+    const store = on(false);
     const first = await ok(
       store.appendToStream(streamOf('a'), [added(1, 1, 'c1'), added(2, 3, 'c1')], {
         expectedVersion: 0,
@@ -58,12 +65,24 @@ describe('PostgreSQL appends', () => {
         store.appendToStream(streamOf('a'), [added(1, 3, 'c1')], { expectedVersion: 2, commandId: 'c1' }),
       ),
     ).toMatchObject({ _tag: 'CommandAlreadyRecorded', commandId: 'c1' });
-    // Nothing was prepared on the server for this schema's appends.
-    const kept = await pool.query(
-      `SELECT count(*)::int AS n FROM pg_prepared_statements WHERE statement LIKE $1`,
-      [`%"${schema}"%`],
+    expect(await ok(store.recordOutcome(streamOf('a'), 'c3', { kind: 'unchanged' }))).toEqual({
+      kind: 'unchanged',
+      version: 2,
+    });
+    // The pool's one connection holds no statement of this schema; a store that prepares leaves two.
+    const kept = async () =>
+      (
+        await single.query(`SELECT count(*)::int AS n FROM pg_prepared_statements WHERE statement LIKE $1`, [
+          `%"${schema}"%`,
+        ])
+      ).rows[0]!.n;
+    expect(await kept()).toBe(0);
+    const prepared = on(true);
+    await ok(
+      prepared.appendToStream(streamOf('b'), [added(1, 1, 'b1')], { expectedVersion: 0, commandId: 'b1' }),
     );
-    expect(kept.rows[0]!.n).toBe(0);
+    await ok(prepared.recordOutcome(streamOf('b'), 'b2', { kind: 'unchanged' }));
+    expect(await kept()).toBe(2);
   });
 
   it('keeps appending on the same connections after the schema is dropped and made again', async () => {
