@@ -30,14 +30,19 @@ export interface Prepared {
   readonly text: string;
 }
 
-/** 32-bit FNV-1a of the text, in base 36: a name that changes whenever the text does. */
+/**
+ * Two 32-bit hashes of the text (FNV-1a and djb2), in base 36: a name that changes whenever the
+ * text does, and that two texts of one pool (say, stores of many schemas) practically never share.
+ */
 const nameOf = (text: string): string => {
-  let hash = 0x811c9dc5;
+  let fnv = 0x811c9dc5;
+  let djb = 5381;
   for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
+    const code = text.charCodeAt(i);
+    fnv = Math.imul(fnv ^ code, 0x01000193);
+    djb = (Math.imul(djb, 33) + code) | 0;
   }
-  return `pbx_${(hash >>> 0).toString(36)}`;
+  return `pbx_${(fnv >>> 0).toString(36)}_${(djb >>> 0).toString(36)}`;
 };
 
 /**
