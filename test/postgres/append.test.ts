@@ -4,6 +4,7 @@
  */
 import { isRight } from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
+import { prepared } from '../../src/postgres/database.js';
 import { createPostgresEventStore, migrate } from '../../src/postgres/index.js';
 import { added, type CounterEvent, counterRegistry, streamOf } from '../conformance/counter.js';
 import { failure, ok } from '../conformance/event-store.conformance.js';
@@ -38,6 +39,15 @@ const groupOf = (batches: ReadonlyArray<readonly [string, number, string]>) =>
   );
 
 describe('PostgreSQL appends', () => {
+  it('names a prepared statement after its text: the same text the same name, another text another', () => {
+    const texts = Array.from({ length: 2_000 }, (_, i) => `SELECT * FROM "tenant_${i}".append_to_stream($1)`);
+    const names = texts.map((text) => prepared(text).name);
+    expect(new Set(names).size).toBe(texts.length);
+    expect(prepared(texts[7]!).name).toBe(names[7]);
+    // PostgreSQL keeps 63 bytes of a name: a longer one would be cut and could collide.
+    expect(Math.max(...names.map((name) => name.length))).toBeLessThanOrEqual(63);
+  });
+
   it('appends, refuses and answers alike with statements sent as plain text', async () => {
     const schema = await freshSchema(single, 'txt');
     const on = (preparedStatements: boolean) =>
