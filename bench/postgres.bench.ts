@@ -3,7 +3,8 @@
  * - appends per second, one event per append with an expected version, each writer on its own
  *   account stream, at 1, 4, 16 and 64 writers: this store, the same with group commit, and
  *   Emmett 0.42's PostgreSQL store on the same server in the same run, rounds alternating the
- *   three and the ratio taken per round (the median and the range printed).
+ *   three and the ratio taken per round (the median and the range printed), with the client
+ *   process's CPU per append on both sides (the server's share is the rest of the machine).
  * Loading an account is measured by postgres-load.bench.ts.
  *
  * Uses the server at PBX_PG_URL (it should commit durably), or starts an embedded one.
@@ -27,12 +28,19 @@ const must = async <A>(task: Task<A>): Promise<A> => {
 
 const WRITERS = [1, 4, 16, 64] as const;
 
-/** Appends one event per append from `writers` writers, each on its own stream, for `ms`; appends/s. */
+/** What one side did in one window: appends/s, and this process's CPU per append (µs). */
+interface Rate {
+  readonly perSecond: number;
+  readonly cpuMicros: number;
+}
+
+/** Appends one event per append from `writers` writers, each on its own stream, for `ms`. */
 const appendRate = async (
   writers: number,
   ms: number,
   append: (writer: number, version: number) => Promise<void>,
-): Promise<number> => {
+): Promise<Rate> => {
+  const cpu = process.cpuUsage();
   const start = performance.now();
   const deadline = start + ms;
   let done = 0;
@@ -44,7 +52,11 @@ const appendRate = async (
       }
     }),
   );
-  return done / ((performance.now() - start) / 1000);
+  const used = process.cpuUsage(cpu);
+  return {
+    perSecond: done / ((performance.now() - start) / 1000),
+    cpuMicros: (used.user + used.system) / Math.max(1, done),
+  };
 };
 
 const median = (values: readonly number[]) => {
@@ -125,15 +137,33 @@ const benchmark: Benchmark = {
         );
       };
       const rates = new Map<number, { pbx: number[]; grouped: number[]; emmett: number[] }>();
-      for (const writers of WRITERS) rates.set(writers, { pbx: [], grouped: [], emmett: [] });
+      // The client's CPU per append (the driver included): where the server's share is not.
+      const cpu = new Map<number, { pbx: number[]; emmett: number[] }>();
+      for (const writers of WRITERS) {
+        rates.set(writers, { pbx: [], grouped: [], emmett: [] });
+        cpu.set(writers, { pbx: [], emmett: [] });
+      }
+      const keep = (into: number[], cpuInto: number[] | undefined) => (rate: Rate) => {
+        into.push(rate.perSecond);
+        cpuInto?.push(rate.cpuMicros);
+      };
       for (let round = 0; round < rounds; round++) {
         for (const writers of WRITERS) {
           const measured = rates.get(writers)!;
+          const client = cpu.get(writers)!;
           const sides = [
-            async () => measured.pbx.push(await appendRate(writers, windowMs, onPbx(plain, `p${run++}`))),
-            async () => measured.emmett.push(await appendRate(writers, windowMs, onEmmett(`e${run++}`))),
             async () =>
-              measured.grouped.push(await appendRate(writers, windowMs, onPbx(grouped, `g${run++}`))),
+              keep(measured.pbx, client.pbx)(await appendRate(writers, windowMs, onPbx(plain, `p${run++}`))),
+            async () =>
+              keep(
+                measured.emmett,
+                client.emmett,
+              )(await appendRate(writers, windowMs, onEmmett(`e${run++}`))),
+            async () =>
+              keep(
+                measured.grouped,
+                undefined,
+              )(await appendRate(writers, windowMs, onPbx(grouped, `g${run++}`))),
           ];
           for (let i = 0; i < sides.length; i++) await sides[(i + round) % sides.length]!();
         }
@@ -142,7 +172,8 @@ const benchmark: Benchmark = {
       for (const writers of WRITERS) {
         const r = at(writers);
         const perRound = r.pbx.map((p, i) => p / r.emmett[i]!);
-        const detail = `${human(median(r.pbx))}/s (group commit ${human(median(r.grouped))}/s) vs Emmett ${human(median(r.emmett))}/s; ratio per round ${range(perRound)}`;
+        const c = cpu.get(writers)!;
+        const detail = `${human(median(r.pbx))}/s (group commit ${human(median(r.grouped))}/s) vs Emmett ${human(median(r.emmett))}/s; ratio per round ${range(perRound)}; client CPU per append ${median(c.pbx).toFixed(0)} µs vs ${median(c.emmett).toFixed(0)} µs`;
         const name = `appends/s, ${writers} writer${writers > 1 ? 's' : ''} on own streams, durable`;
         lines.push(
           writers >= 16

@@ -43,7 +43,8 @@ const decisions: Decisions<AccountCommandType> = {
   ...callsDecisions,
 };
 
-const evolutions: Evolutions<AccountEventType> = {
+/** Every event type's evolution, as the capabilities define them (without the timeline's step). */
+export const accountEvolutions: Evolutions<AccountEventType> = {
   ...tariffEvolutions,
   ...numbersEvolutions,
   ...recordingEvolutions,
@@ -59,7 +60,7 @@ type AnyEvolve = (draft: AccountStateDraft, event: AccountEvent) => void;
 
 // A Map, not the record: a type read from JSON is a fresh string, and a property lookup with it
 // first searches V8's table of property names; a Map hashes it once and compares.
-const evolutionsByType = new Map(Object.entries(evolutions) as [string, AnyEvolve][]);
+const evolutionsByType = new Map(Object.entries(accountEvolutions) as [string, AnyEvolve][]);
 
 /** Applies one account event to a draft in place: the recipe behind `evolve` and `replay`. */
 export const evolveAccount = (draft: AccountStateDraft, event: AccountEvent): void => {

@@ -1,9 +1,10 @@
 /**
- * Appending: one or more streams' batches in one call of the schema's append function, hence one
- * statement, one transaction and one round trip. The function (migrations/v2.ts) locks only the
- * streams it writes, checks each batch's expected version and command id on its own, and answers
- * per batch: appended (with versions and positions), a version conflict, or a command already
- * recorded. A conflict in one batch leaves the others appended.
+ * Appending: one stream's batch, or several streams' batches together, in one call of one of the
+ * schema's append functions, hence one statement, one transaction and one round trip. The
+ * functions (migrations/v3.ts) lock only the streams they write, check each batch's expected
+ * version and command id on its own, and answer per batch: appended (with versions and
+ * positions), a version conflict, or a command already recorded. A conflict in one batch leaves
+ * the others appended.
  * @module
  */
 import { type Either, isLeft, left, right } from 'fp-ts/lib/Either.js';
@@ -19,7 +20,7 @@ import {
 import type { AppendResult, ExpectedVersion } from '../kernel/event-store.js';
 import { toStoredEvent } from '../kernel/stored-event.js';
 import { constraintOf, sqlStateOf } from './connection.js';
-import type { Database } from './database.js';
+import { type Database, prepared } from './database.js';
 import type { SchemaNames } from './names.js';
 import type { Batch } from './rows.js';
 
@@ -98,6 +99,33 @@ const failureOf = (error: StoreError, cause: unknown, append: PendingAppend<AnyE
   return storeError('Internal', message, { streamId: append.streamId, cause: error.cause });
 };
 
+/** Appends one stream's batch (the common case: plain arguments, no group to unpack). */
+export const appendOne = async <E extends AnyEvent>(
+  db: Database,
+  n: SchemaNames,
+  append: PendingAppend<E>,
+): Promise<AppendOutcome<E>> => {
+  let cause: unknown;
+  const result = await db.query(
+    `appending to ${append.streamId}`,
+    prepared(
+      `SELECT out_status, out_head, out_version, out_position FROM ${n.appendOneFunction}($1, $2, $3, $4::jsonb, $5)`,
+    ),
+    [
+      append.streamId,
+      append.expected === 'any' ? null : append.expected,
+      append.commandId ?? null,
+      append.batch.json,
+      db.lockTimeout,
+    ],
+    (error) => {
+      cause = error;
+    },
+  );
+  if (isLeft(result)) return left(failureOf(result.left, cause, append));
+  return outcomeOf(append, result.right.rows);
+};
+
 /**
  * Appends the batches in one transaction and answers each. When the statement itself fails (the
  * server, or a row the database refuses), every batch gets that failure: nothing was written.
@@ -107,12 +135,14 @@ export const appendAll = async <E extends AnyEvent>(
   n: SchemaNames,
   appends: readonly PendingAppend<E>[],
 ): Promise<readonly AppendOutcome<E>[]> => {
-  const doing =
-    appends.length === 1 ? `appending to ${appends[0]!.streamId}` : `appending to ${appends.length} streams`;
+  if (appends.length === 1) return [await appendOne(db, n, appends[0]!)];
+  const doing = `appending to ${appends.length} streams`;
   let cause: unknown;
   const result = await db.query(
     doing,
-    `SELECT out_n, out_status, out_head, out_version, out_position FROM ${n.appendFunction}($1::jsonb, $2)`,
+    prepared(
+      `SELECT out_n, out_status, out_head, out_version, out_position FROM ${n.appendFunction}($1::jsonb, $2)`,
+    ),
     [argumentOf(appends), db.lockTimeout],
     (error) => {
       cause = error;

@@ -18,7 +18,7 @@ import {
 } from '../kernel/errors.js';
 import type { AppendResult, CommandOutcome, EventlessOutcome } from '../kernel/event-store.js';
 import type { PayloadRegistry } from '../kernel/registry.js';
-import type { Database } from './database.js';
+import { type Database, prepared } from './database.js';
 import { inJsonbOrder } from './jsonb-order.js';
 import type { SchemaNames } from './names.js';
 import { decodeRow, EVENT_COLUMNS } from './rows.js';
@@ -114,7 +114,7 @@ const record = async <E extends AnyEvent>(
   }
   const recorded = await db.query(
     `recording the outcome of command ${commandId} in ${streamId}`,
-    `SELECT out_status, out_version FROM ${n.recordOutcomeFunction}($1, $2, $3, $4::jsonb, $5, $6)`,
+    prepared(`SELECT out_status, out_version FROM ${n.recordOutcomeFunction}($1, $2, $3, $4::jsonb, $5, $6)`),
     [streamId, commandId, outcome.kind, json, expected, db.lockTimeout],
   );
   if (isLeft(recorded)) return recorded;

@@ -12,10 +12,20 @@ export interface QueryResultLike {
   readonly rows: readonly Readonly<Record<string, unknown>>[];
 }
 
+/**
+ * A statement the server keeps prepared on each connection under `name` (`pg.QueryConfig` fits):
+ * parsed and planned once per connection instead of on every call.
+ */
+export interface NamedQuery {
+  readonly name: string;
+  readonly text: string;
+  readonly values?: unknown[];
+}
+
 /** Something that runs SQL (`pg.Pool`, `pg.PoolClient`, `pg.Client`). */
 export interface Queryable {
-  /** Runs one statement with positional parameters (`$1`, `$2`, …). */
-  query(text: string, values?: unknown[]): Promise<QueryResultLike>;
+  /** Runs one statement with positional parameters (`$1`, `$2`, …), given as text or prepared by name. */
+  query(query: string | NamedQuery, values?: unknown[]): Promise<QueryResultLike>;
 }
 
 /** A `LISTEN` notification (`pg.Notification` fits). */
@@ -109,16 +119,19 @@ export const reasonOf = (error: unknown): string => {
   return text.replace(ADDRESS, '<address>').slice(0, MAX_REASON);
 };
 
+// No such schema, table or function: what a database that was never migrated answers.
+const MISSING_OBJECT = new Set(['3F000', '42P01', '42883']);
+
 /** Turns a driver exception into a typed store error: `Unavailable` or `Internal`, with a short reason as `cause`. */
 export const toStoreError = (error: unknown, doing: string): StoreError => {
   const reason = reasonOf(error);
   if (isUnavailable(error)) {
     return storeError('Unavailable', `PostgreSQL is unavailable (${doing}): ${reason}`, { cause: reason });
   }
-  if (sqlStateOf(error) === '42P01' || sqlStateOf(error) === '42883') {
+  if (MISSING_OBJECT.has(sqlStateOf(error) ?? '')) {
     return storeError(
       'Internal',
-      `${doing}: a table or function is missing; run migrate() first (${reason})`,
+      `${doing}: a schema, table or function is missing; run migrate() first (${reason})`,
       {
         cause: reason,
       },

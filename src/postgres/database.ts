@@ -24,13 +24,40 @@ export interface Timeouts {
   readonly statementMs?: number;
 }
 
+/** A statement to keep prepared on each connection (see {@link prepared}). */
+export interface Prepared {
+  readonly name: string;
+  readonly text: string;
+}
+
+/**
+ * Two 32-bit hashes of the text (FNV-1a and djb2), in base 36: a name that changes whenever the
+ * text does, and that two texts of one pool (say, stores of many schemas) practically never share.
+ */
+const nameOf = (text: string): string => {
+  let fnv = 0x811c9dc5;
+  let djb = 5381;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    fnv = Math.imul(fnv ^ code, 0x01000193);
+    djb = (Math.imul(djb, 33) + code) | 0;
+  }
+  return `pbx_${(fnv >>> 0).toString(36)}_${(djb >>> 0).toString(36)}`;
+};
+
+/**
+ * A statement run often (an append): named after its text, so each connection parses and plans
+ * it once. A database made with `prepare: false` sends it as plain text instead.
+ */
+export const prepared = (text: string): Prepared => ({ name: nameOf(text), text });
+
 /**
  * Runs one statement: `doing` words the error ("appending to account-1"); `inspect` sees the
  * driver's own error, when there is one, for the SQLSTATE or constraint it names.
  */
 export type RunQuery = (
   doing: string,
-  sql: string,
+  sql: string | Prepared,
   values?: unknown[],
   inspect?: (driverError: unknown) => void,
 ) => Promise<Either<StoreError, QueryResultLike>>;
@@ -95,8 +122,12 @@ const checkTimeout = (name: string, value: number | undefined, fallback: number)
   return ms;
 };
 
-/** Wraps a pool with the deadlines of {@link Timeouts} (a bad value throws a `TypeError` here). */
-export const createDatabase = (pool: PgPool, timeouts: Timeouts = {}): Database => {
+/**
+ * Wraps a pool with the deadlines of {@link Timeouts} (a bad value throws a `TypeError` here).
+ * `prepare: false` sends {@link prepared} statements as plain text: for a connection pooler
+ * that does not keep prepared statements across transactions.
+ */
+export const createDatabase = (pool: PgPool, timeouts: Timeouts = {}, prepare = true): Database => {
   const connectMs = checkTimeout('connectMs', timeouts.connectMs, DEFAULT_CONNECT_MS);
   const statementMs = checkTimeout('statementMs', timeouts.statementMs, DEFAULT_STATEMENT_MS);
 
@@ -126,7 +157,13 @@ export const createDatabase = (pool: PgPool, timeouts: Timeouts = {}): Database 
         if (broken !== undefined) return left(toStoreError(broken, what));
         let result: QueryResultLike | typeof TIMED_OUT;
         try {
-          result = await within(client.query(sql, values), statementMs);
+          const sent =
+            typeof sql === 'string'
+              ? client.query(sql, values)
+              : prepare
+                ? client.query(values === undefined ? sql : { name: sql.name, text: sql.text, values })
+                : client.query(sql.text, values);
+          result = await within(sent, statementMs);
         } catch (error) {
           inspect?.(error);
           if (isUnavailable(error)) broken = error instanceof Error ? error : new Error(String(error));

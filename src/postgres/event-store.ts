@@ -57,6 +57,12 @@ export interface PostgresEventStoreOptions {
    */
   readonly groupCommit?: boolean | GroupCommitOptions;
   /**
+   * Appends go as statements each connection prepares once (default `true`). Set `false` behind
+   * a connection pooler that does not keep prepared statements across transactions (PgBouncer
+   * in transaction mode before 1.21, or without `max_prepared_statements`).
+   */
+  readonly preparedStatements?: boolean;
+  /**
    * How long `readAll` waits, at most, for transactions that hold back events already committed
    * (they began earlier and still run) before it returns without those events (default 1 000 ms).
    */
@@ -71,7 +77,7 @@ export const createPostgresEventStore = <E extends AnyEvent = AnyEvent>(
 ): EventStore<E> => {
   const { registry } = options;
   const n = schemaNames(options.schema);
-  const db = createDatabase(options.pool, options.timeouts);
+  const db = createDatabase(options.pool, options.timeouts, options.preparedStatements ?? true);
   const pageSize = Math.max(1, options.pageSize ?? 5_000);
   const readAllWaitMs = Math.max(0, options.readAllWaitMs ?? 1_000);
   const listen = options.listen ?? true;

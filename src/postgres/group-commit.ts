@@ -11,7 +11,7 @@
  * @module
  */
 import type { AnyEvent } from '../kernel/envelope.js';
-import { type AppendOutcome, appendAll, type PendingAppend } from './append.js';
+import { type AppendOutcome, appendAll, appendOne, type PendingAppend } from './append.js';
 import type { Database } from './database.js';
 import type { SchemaNames } from './names.js';
 
@@ -19,7 +19,11 @@ import type { SchemaNames } from './names.js';
 export interface GroupCommitOptions {
   /** At most this many streams' batches per transaction (default 256). */
   readonly maxAppends?: number;
-  /** At most this many group transactions out at once (default 2). */
+  /**
+   * At most this many group transactions out at once (default 1: with one out, the next group
+   * gathers everything that arrives meanwhile, so each commit serves more appends and the
+   * server spends less per append; measured better at 4, 16 and 64 writers than 2).
+   */
   readonly maxInFlight?: number;
 }
 
@@ -33,8 +37,8 @@ interface Waiting<E extends AnyEvent> {
 
 const alone =
   <E extends AnyEvent>(db: Database, n: SchemaNames): Appender<E> =>
-  async (append) =>
-    (await appendAll(db, n, [append]))[0]!;
+  (append) =>
+    appendOne(db, n, append);
 
 /** Creates the appender of a store: `options` undefined sends each append alone. */
 export const createAppender = <E extends AnyEvent>(
@@ -45,7 +49,7 @@ export const createAppender = <E extends AnyEvent>(
   const single = alone<E>(db, n);
   if (options === undefined) return single;
   const maxAppends = Math.max(1, options.maxAppends ?? 256);
-  const maxInFlight = Math.max(1, options.maxInFlight ?? 2);
+  const maxInFlight = Math.max(1, options.maxInFlight ?? 1);
   let queue: Waiting<E>[] = [];
   let inFlight = 0;
 

@@ -11,6 +11,7 @@ import type { PgPool } from './connection.js';
 import { createDatabase, type Timeouts } from './database.js';
 import { step1 } from './migrations/v1.js';
 import { step2 } from './migrations/v2.js';
+import { step3 } from './migrations/v3.js';
 import { type SchemaNames, schemaNames } from './names.js';
 
 /** The schema `migrate` creates the tables in (default `pbx_options`) and its deadlines. */
@@ -33,10 +34,11 @@ export interface MigrationResult {
 const steps = (n: SchemaNames): ReadonlyArray<{ readonly version: number; readonly sql: string }> => [
   { version: 1, sql: step1(n) },
   { version: 2, sql: step2(n) },
+  { version: 3, sql: step3(n) },
 ];
 
 /** The number of the last migration step this version of the library knows. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /**
  * Creates (or brings up to date) the schema's tables: `events` (global position, the writing

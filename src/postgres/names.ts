@@ -18,8 +18,10 @@ export interface SchemaNames {
   readonly migrations: string;
   /** The outcome of every command recorded by id, per stream. */
   readonly commands: string;
-  /** The quoted, schema-qualified function every append (one stream or many) goes through. */
+  /** The quoted, schema-qualified function a group of streams' batches is appended through. */
   readonly appendFunction: string;
+  /** The function one stream's batch is appended through. */
+  readonly appendOneFunction: string;
   /** The function that records a refused or empty command. */
   readonly recordOutcomeFunction: string;
   /**
@@ -73,6 +75,7 @@ export const schemaNames = (schema: string = DEFAULT_SCHEMA): SchemaNames => {
     migrations: `"${schema}"."migrations"`,
     commands: `"${schema}"."commands"`,
     appendFunction: `"${schema}"."append_to_streams"`,
+    appendOneFunction: `"${schema}"."append_to_stream"`,
     recordOutcomeFunction: `"${schema}"."record_outcome"`,
     streamLockKey: (stream) => `hashtextextended('${schema}/' || (${stream}), 0)`,
     channel: `${schema}_events`,

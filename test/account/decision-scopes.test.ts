@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { isLeft } from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import { type AccountCommand, accountCommandTypes } from '../../src/account/commands.js';
-import { createAccountDecider } from '../../src/account/decider.js';
+import { accountEvolutions, createAccountDecider } from '../../src/account/decider.js';
 import {
   decisionReads,
   eventsRelevantTo,
@@ -17,31 +17,14 @@ import {
 } from '../../src/account/decision-scopes.js';
 import type { AccountEvent, AccountEventType } from '../../src/account/events.js';
 import type { AccountState } from '../../src/account/state.js';
-import { callsEvolutions } from '../../src/calls/evolve.js';
 import { decodeCommand } from '../../src/index.js';
-import { notificationsEvolutions } from '../../src/notifications/evolve.js';
-import { numbersEvolutions } from '../../src/numbers/evolve.js';
-import { recordingEvolutions } from '../../src/recording/evolve.js';
-import { smartCallbackEvolutions } from '../../src/smart-callback/evolve.js';
-import { smsEvolutions } from '../../src/sms/evolve.js';
-import { storageEvolutions } from '../../src/storage/evolve.js';
-import { tariffEvolutions } from '../../src/tariff/evolve.js';
 import { CALLING_ACCOUNT, FULL_ACCOUNT, RECORDING_ACCOUNT } from '../properties/support/preludes.js';
 import { openingInstant } from '../properties/support/property.js';
 import { rawCommand, stampOf } from '../properties/support/runner.js';
 import { callbackChunk, type Profile, type Step, sequenceOf } from '../properties/support/steps.js';
 
 type Recipe = (draft: unknown, event: AccountEvent) => void;
-const recipes = {
-  ...tariffEvolutions,
-  ...numbersEvolutions,
-  ...recordingEvolutions,
-  ...storageEvolutions,
-  ...smsEvolutions,
-  ...notificationsEvolutions,
-  ...smartCallbackEvolutions,
-  ...callsEvolutions,
-} as unknown as Record<AccountEventType, Recipe>;
+const recipes = accountEvolutions as unknown as Record<AccountEventType, Recipe>;
 
 const decider = createAccountDecider();
 const every: Profile = {

@@ -175,7 +175,7 @@ describe('PostgreSQL: nothing half-written', () => {
       await expect
         .poll(async () => {
           const waiting = await pool.query(
-            `SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%append_to_streams%'`,
+            `SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%append_to_stream%'`,
           );
           return (
             waiting.rows.length > 0 &&

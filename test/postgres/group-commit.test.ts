@@ -63,6 +63,22 @@ describe('PostgreSQL group commit', () => {
     expect(results.map((r) => isRight(r) && r.right.nextVersion)).toEqual(accounts.map(() => 1));
   });
 
+  it('by default sends one group at a time: everything that arrives behind the first append goes in one transaction', async () => {
+    const schema = await freshSchema(pool, 'grpdef');
+    const store = createPostgresEventStore<CounterEvent>({
+      pool,
+      registry: counterRegistry,
+      schema,
+      groupCommit: true,
+    });
+    const accounts = Array.from({ length: 9 }, (_, i) => `def${i}`);
+    const results = await together(accounts.map((a) => one(store, a, 0)));
+    expect(results.every(isRight)).toBe(true);
+    const xids = await transactionsOf(schema, accounts.map(streamOf));
+    expect(xids[0]).not.toBe(xids[1]);
+    expect(new Set(xids.slice(1)).size).toBe(1);
+  });
+
   it('fails only the batch whose stream moved on, or whose command is recorded; the others of its group are written', async () => {
     const setup = await groupStore();
     const store = setup.make();

@@ -48,6 +48,27 @@ const legacyAppend = (schema: string, stream: string, expected: number, commandI
     ),
   ]);
 
+/** An append as 0.2.0 made it: its group function, its argument shape. */
+const append020 = (schema: string, stream: string, expected: number, commandId: string, count: number) =>
+  pool.query(`SELECT * FROM "${schema}".append_to_streams($1::jsonb, NULL)`, [
+    JSON.stringify([
+      {
+        stream,
+        expected,
+        command: commandId,
+        events: Array.from({ length: count }, (_, i) => ({
+          n: i + 1,
+          event_id: `${commandId}/${i}`,
+          type: 'Added',
+          schema_version: 2,
+          data: { amount: 1, total: expected + i + 1 },
+          metadata: { at: '2025-04-21T10:00:00+03:00', commandId, actor: 'tester' },
+          command_id: commandId,
+        })),
+      },
+    ]),
+  ]);
+
 describe('migrate', () => {
   it('creates the events, commands, snapshots and checkpoints tables, and a second run changes nothing', async () => {
     const schema = await freshSchema(pool, 'mig');
@@ -91,7 +112,11 @@ describe('migrate', () => {
         WHERE n.nspname = $1 ORDER BY 1`,
       [schema],
     );
-    expect(functions.rows.map((row) => row.proname)).toEqual(['append_to_streams', 'record_outcome']);
+    expect(functions.rows.map((row) => row.proname)).toEqual([
+      'append_to_stream',
+      'append_to_streams',
+      'record_outcome',
+    ]);
     for (const row of functions.rows) expect(String(row.def)).not.toContain('pg_notify');
   });
 
@@ -99,7 +124,7 @@ describe('migrate', () => {
     const schema = `mig_race_${process.pid}`;
     try {
       const results = await Promise.all(Array.from({ length: 6 }, () => ok(migrate(pool, { schema }))));
-      expect(results.map((r) => r.applied).sort()).toEqual([[], [], [], [], [], [1, 2]]);
+      expect(results.map((r) => r.applied).sort()).toEqual([[], [], [], [], [], [1, 2, 3]]);
     } finally {
       await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
     }
@@ -123,7 +148,7 @@ describe('migrate', () => {
       const oldCheckpoints = createPostgresCheckpointStore({ pool, schema });
       await ok(oldCheckpoints.save('reader', 3)); // a reader of 0.1.0 had read up to position 3
 
-      expect(await ok(migrate(pool, { schema }))).toEqual({ applied: [2] });
+      expect(await ok(migrate(pool, { schema }))).toEqual({ applied: [2, 3] });
       const store = createPostgresEventStore<CounterEvent>({ pool, registry: counterRegistry, schema });
       const a1 = await ok(store.findCommand(streamOf('a'), 'a1'));
       expect(
@@ -178,6 +203,55 @@ describe('migrate', () => {
       await ok(
         store.appendToStream(streamOf('d'), [added(1, 1, 'c1')], { expectedVersion: 0, commandId: 'c1' }),
       );
+    } finally {
+      await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    }
+  });
+
+  it('upgrades a 0.2.0 database: history, recorded commands and checkpoints carry over, and 0.2.0 appends still work', async () => {
+    const schema = `mig_020_${process.pid}`;
+    try {
+      expect(await ok(migrateUpTo(pool, { schema }, 2))).toEqual({ applied: [1, 2] });
+      await append020(schema, streamOf('a'), 0, 'a1', 2);
+      await append020(schema, streamOf('b'), 0, 'b1', 1);
+      const store = createPostgresEventStore<CounterEvent>({ pool, registry: counterRegistry, schema });
+      const checkpoints = createPostgresCheckpointStore({ pool, schema });
+      const seen: string[] = [];
+      const follow = () =>
+        subscribeFromCheckpoint(store, {
+          checkpoints,
+          name: 'reader',
+          onEvent: (e) => void seen.push(e.metadata.eventId),
+        });
+      const before = await ok(follow());
+      expect(await before.caughtUp()).toEqual({ _tag: 'Right', right: undefined });
+      await before.stop();
+      expect(seen).toEqual(['a1/0', 'a1/1', 'b1/0']);
+
+      expect(await ok(migrate(pool, { schema }))).toEqual({ applied: [3] });
+      // A command recorded before the step is still refused as recorded.
+      expect(
+        await failure(
+          store.appendToStream(streamOf('a'), [added(1, 3, 'a1')], { expectedVersion: 2, commandId: 'a1' }),
+        ),
+      ).toMatchObject({ _tag: 'CommandAlreadyRecorded', streamId: streamOf('a'), commandId: 'a1' });
+      expect(
+        await failure(
+          store.appendToStream(streamOf('a'), [added(1, 2, 'a9')], { expectedVersion: 1, commandId: 'a9' }),
+        ),
+      ).toMatchObject({ _tag: 'ConcurrencyError', expectedVersion: 1, actualVersion: 2 });
+      await ok(
+        store.appendToStream(streamOf('a'), [added(1, 3, 'a2')], { expectedVersion: 2, commandId: 'a2' }),
+      );
+      // A process still on 0.2.0 appends through the group function, which is still there.
+      await append020(schema, streamOf('b'), 1, 'b2', 1);
+      const after = await ok(follow());
+      expect(await after.caughtUp()).toEqual({ _tag: 'Right', right: undefined });
+      await after.stop();
+      expect(seen).toEqual(['a1/0', 'a1/1', 'b1/0', 'a2/0', 'b2/0']);
+      expect((await ok(store.readStream(streamOf('a')))).map((e) => e.metadata.version)).toEqual([1, 2, 3]);
+      const a2 = await ok(store.findCommand(streamOf('a'), 'a2'));
+      expect(isSome(a2) && a2.value).toMatchObject({ kind: 'appended', version: 3 });
     } finally {
       await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
     }

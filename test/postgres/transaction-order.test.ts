@@ -100,7 +100,7 @@ describe('PostgreSQL: appends without a lock of the schema', () => {
         async () =>
           (
             await pool.query(
-              `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%append_to_streams%'`,
+              `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%append_to_stream%'`,
             )
           ).rows[0]!.n,
       )
