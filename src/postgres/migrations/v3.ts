@@ -6,6 +6,7 @@
  *   reads the head once (a writer already behind still learns it, after the current holder).
  * - The group append (`append_to_streams`, same arguments and answers) looks each batch's
  *   command up by its key: its earlier form could hash the whole `commands` table on every call.
+ * - Snapshot texts are stored uncompressed: a load no longer waits for the server to inflate them.
  * @module
  */
 import type { SchemaNames } from '../names.js';
@@ -163,4 +164,7 @@ const appendGroupFunction = (n: SchemaNames): string => `
 /** The SQL of step 3. */
 export const step3 = (n: SchemaNames): string => `
   ${appendOneFunction(n)}
-  ${appendGroupFunction(n)}`;
+  ${appendGroupFunction(n)}
+  -- A snapshot is read whole on every cold load: kept uncompressed, it is handed out without the
+  -- server inflating megabytes first (each save rewrites its row, so older rows follow).
+  ALTER TABLE ${n.snapshots} ALTER COLUMN state_json SET STORAGE EXTERNAL;`;
