@@ -19,11 +19,24 @@ import type { ClientRecord } from './state.js';
  */
 export const RECENT_CALL_IDS = 8;
 
-/** Whether `callId` is among the client's latest calls. */
-export const isRecentCall = (
-  record: Readonly<{ recentCallIds: readonly string[] }>,
-  callId: string,
-): boolean => record.recentCallIds.includes(callId);
+/** What separates two call ids in {@link ClientRecord.recentCalls}: a line feed. */
+const LINE_FEED = 10;
+
+/** Whether `callId` is among the client's latest calls (no allocation: a scan of one short text). */
+export const isRecentCall = (record: Readonly<{ recentCalls: string }>, callId: string): boolean => {
+  const calls = record.recentCalls;
+  const end = callId.length;
+  for (let at = calls.indexOf(callId); at !== -1; at = calls.indexOf(callId, at + 1)) {
+    const fromStart = at === 0 || calls.charCodeAt(at - 1) === LINE_FEED;
+    const toEnd = at + end === calls.length || calls.charCodeAt(at + end) === LINE_FEED;
+    if (fromStart && toEnd) return true;
+  }
+  return false;
+};
+
+/** The client's latest call ids, oldest first. */
+export const recentCallIdsOf = (record: Readonly<{ recentCalls: string }>): string[] =>
+  record.recentCalls === '' ? [] : record.recentCalls.split('\n');
 
 /** The record of `client` (created empty if the client is new), mutable: drafts and private states only. */
 export const clientRecordFor = (clients: ChunkedMap<ClientRecord>, client: string): ClientRecord => {
@@ -36,7 +49,7 @@ export const clientRecordFor = (clients: ChunkedMap<ClientRecord>, client: strin
     lastOutgoingMs: null,
     lastMissedNoticeMs: null,
     lastUnreachedNoticeMs: null,
-    recentCallIds: [],
+    recentCalls: '',
   };
   // A new object under immer is not a draft: mutating it directly is safe.
   setHashed(clients, h, client, created);
@@ -49,14 +62,15 @@ export const clientRecordOf = <R>(clients: ReadonlyChunkedMap<R>, client: string
 
 /** Remembers `callId` as the client's latest, forgetting the oldest beyond {@link RECENT_CALL_IDS}. */
 export const rememberCallId = (record: ClientRecord, callId: string): void => {
-  const ids = record.recentCallIds;
-  if (ids.length < RECENT_CALL_IDS) {
-    ids.push(callId);
+  const calls = record.recentCalls;
+  if (calls === '') {
+    record.recentCalls = callId;
     return;
   }
-  // A fixed-size window: move the (at most 7) others down, never `shift` a growing array.
-  for (let i = 1; i < ids.length; i++) ids[i - 1] = ids[i] as string;
-  ids[ids.length - 1] = callId;
+  let count = 1;
+  for (let i = 0; i < calls.length; i++) if (calls.charCodeAt(i) === LINE_FEED) count++;
+  const kept = count < RECENT_CALL_IDS ? calls : calls.slice(calls.indexOf('\n') + 1);
+  record.recentCalls = `${kept}\n${callId}`;
 };
 
 /** The later of two instants, `null` meaning never. */

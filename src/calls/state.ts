@@ -15,8 +15,12 @@ export interface ClientRecord {
   lastMissedNoticeMs: number | null;
   /** Last unreached notice, epoch ms (suppression window). */
   lastUnreachedNoticeMs: number | null;
-  /** Ids of this client's most recent calls (a bounded list), to ignore a call registered twice. */
-  recentCallIds: string[];
+  /**
+   * Ids of this client's most recent calls (the latest eight at most), oldest first, with a line
+   * feed between two (ids are printable, so none holds one): one text rather than a list, so a
+   * snapshot of many clients stays small and quick to read. `''` before the first call.
+   */
+  recentCalls: string;
 }
 
 /** Calls of the account. */

@@ -2,7 +2,14 @@ import { isLeft } from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import type { AccountEvent } from '../../src/account/events.js';
 import type { AccountState } from '../../src/account/state.js';
-import { clientRecordOf, RECENT_CALL_IDS } from '../../src/calls/client-record.js';
+import {
+  clientRecordOf,
+  isRecentCall,
+  RECENT_CALL_IDS,
+  recentCallIdsOf,
+  rememberCallId,
+} from '../../src/calls/client-record.js';
+import type { ClientRecord } from '../../src/calls/state.js';
 import { call, cmd, configure, decider, historyOf, OPERATOR, withNumbers } from './fixtures.js';
 
 /** Decides `count` calls from `clients` distinct clients onto a private state (decide + recipe). */
@@ -41,8 +48,9 @@ describe('Calls state', () => {
     expect(state.calls.registered).toBe(600);
     expect(state.calls.clients.size).toBe(20);
     const record = clientRecordOf(state.calls.clients, '+79121000003');
-    expect(record?.recentCallIds).toHaveLength(RECENT_CALL_IDS);
-    expect(record?.recentCallIds.at(-1)).toBe('call-583');
+    const ids = record === undefined ? [] : recentCallIdsOf(record);
+    expect(ids).toHaveLength(RECENT_CALL_IDS);
+    expect(ids.at(-1)).toBe('call-583');
     // Unanswered outgoing calls (every 6th call) reach the 10 even-numbered clients: one window each.
     expect(state.smartCallback.windows.size).toBe(10);
   });
@@ -75,5 +83,38 @@ describe('Calls state', () => {
     const record = clientRecordOf(decider.fold(history).calls.clients, '+79123456789');
     expect(record?.lastIncomingMs).toBe(Date.parse('2025-04-22T12:00:00+03:00'));
     expect(record?.lastOutgoingMs).toBeNull();
+  });
+});
+
+describe("a client's recent calls", () => {
+  const recordWith = (...ids: string[]): ClientRecord => {
+    const record: ClientRecord = {
+      lastIncomingMs: null,
+      lastOutgoingMs: null,
+      lastMissedNoticeMs: null,
+      lastUnreachedNoticeMs: null,
+      recentCalls: '',
+    };
+    for (const id of ids) rememberCallId(record, id);
+    return record;
+  };
+
+  it('recognises a whole id only, never a part of another', () => {
+    const record = recordWith('c-10', 'x c-1', 'c-1 y', 'call');
+    for (const part of ['c-1', 'c-', '10', 'x', 'y', 'cal', 'call ']) {
+      expect(isRecentCall(record, part)).toBe(false);
+    }
+    for (const whole of ['c-10', 'x c-1', 'c-1 y', 'call']) expect(isRecentCall(record, whole)).toBe(true);
+    expect(isRecentCall(recordWith(), 'c-1')).toBe(false);
+  });
+
+  it('keeps the latest eight, oldest first, and forgets the ones before', () => {
+    const ids = Array.from({ length: 11 }, (_, i) => `call-${i}`);
+    const record = recordWith(...ids);
+    expect(recentCallIdsOf(record)).toEqual(ids.slice(3));
+    expect(isRecentCall(record, 'call-2')).toBe(false);
+    expect(isRecentCall(record, 'call-3')).toBe(true);
+    expect(recentCallIdsOf(recordWith('only'))).toEqual(['only']);
+    expect(recentCallIdsOf(recordWith())).toEqual([]);
   });
 });

@@ -157,11 +157,11 @@ describe('calls a client made', () => {
     let history: AccountEvent[] = [...base(1), bought(500, 70000, 500)];
     const at = (i: number) => new Date(Date.parse('2025-02-01T10:00:00+03:00') + i * 3_600_000).toISOString();
     history = [...history, ...accepted(history, missed('c-0', at(0)))];
-    expect(getEntry(stateOf(history).calls.clients, CLIENT)?.recentCallIds).toEqual(['c-0']);
+    expect(getEntry(stateOf(history).calls.clients, CLIENT)?.recentCalls.split('\n')).toEqual(['c-0']);
     for (let i = 1; i < 8; i++) history = [...history, ...accepted(history, missed(`c-${i}`, at(i)))];
     expect(accepted(history, missed('c-0', at(9)))).toEqual([]);
     history = [...history, ...accepted(history, missed('c-8', at(8)))];
-    expect(getEntry(stateOf(history).calls.clients, CLIENT)?.recentCallIds).toEqual([
+    expect(getEntry(stateOf(history).calls.clients, CLIENT)?.recentCalls.split('\n')).toEqual([
       'c-1',
       'c-2',
       'c-3',

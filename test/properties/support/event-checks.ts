@@ -195,7 +195,7 @@ export const checkEvent = (state: AccountState, event: AccountEvent, context: Ev
       return;
     case 'CallRegistered': {
       const record = getEntry(state.calls.clients, event.data.client);
-      if (record?.recentCallIds.includes(event.data.callId))
+      if (record?.recentCalls.split('\n').includes(event.data.callId))
         fail(`call ${event.data.callId} registered twice`);
       return;
     }
