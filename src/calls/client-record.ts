@@ -67,9 +67,11 @@ export const rememberCallId = (record: ClientRecord, callId: string): void => {
     record.recentCalls = callId;
     return;
   }
+  // indexOf, not a loop of charCodeAt: the text is a concatenation, which indexOf flattens once.
+  const first = calls.indexOf('\n');
   let count = 1;
-  for (let i = 0; i < calls.length; i++) if (calls.charCodeAt(i) === LINE_FEED) count++;
-  const kept = count < RECENT_CALL_IDS ? calls : calls.slice(calls.indexOf('\n') + 1);
+  for (let at = first; at !== -1; at = calls.indexOf('\n', at + 1)) count++;
+  const kept = count < RECENT_CALL_IDS ? calls : calls.slice(first + 1);
   record.recentCalls = `${kept}\n${callId}`;
 };
 
