@@ -51,29 +51,47 @@ export const createWakeUps = ({ db, channel, listen, pollIntervalMs }: WakeUpOpt
     current?.done(true);
   };
 
+  // A failed attempt (the pool handed out a connection the server had just closed, say) is
+  // tried again soon, not at the next poll: until then no notification can wake anyone.
+  const FIRST_RETRY_MS = 50;
+  let retryMs = FIRST_RETRY_MS;
+  const retrySoon = () => {
+    if (users === 0) return;
+    const timer = setTimeout(connect, retryMs);
+    timer.unref?.();
+    retryMs = Math.min(retryMs * 2, pollIntervalMs);
+  };
+
   const connect = () => {
     if (!listen || users === 0 || connection !== undefined || connecting !== undefined) return;
     connecting = (async () => {
-      const taken = await db.hold('listening for appends');
-      if (isLeft(taken)) return; // the poll timer stands in; the next wait tries again
-      const held = taken.right;
-      held.client.on('error', () => {
-        if (connection !== held) return;
-        drop();
-        bump(); // notifications may have been lost: read again (the next wait listens again)
-      });
-      held.client.on('notification', (message) => {
-        if (message.channel === channel) bump();
-      });
-      const listening = await held.query('listening for appends', `LISTEN "${channel}"`);
-      if (isLeft(listening) || users === 0) held.done(true);
-      else {
-        connection = held;
-        bump(); // appends made before LISTEN took effect: read once more
+      try {
+        const taken = await db.hold('listening for appends');
+        if (isLeft(taken)) return retrySoon(); // the poll timer stands in meanwhile
+        const held = taken.right;
+        held.client.on('error', () => {
+          if (connection !== held) return;
+          drop();
+          bump(); // notifications may have been lost: read again (the next wait listens again)
+        });
+        held.client.on('notification', (message) => {
+          if (message.channel === channel) bump();
+        });
+        const listening = await held.query('listening for appends', `LISTEN "${channel}"`);
+        if (isLeft(listening) || users === 0) {
+          held.done(true);
+          if (isLeft(listening)) retrySoon();
+        } else {
+          connection = held;
+          retryMs = FIRST_RETRY_MS;
+          bump(); // appends made before LISTEN took effect: read once more
+        }
+      } finally {
+        // Cleared before anyone woken above runs: a connection lost at once must be able to
+        // start the next attempt.
+        connecting = undefined;
       }
-    })().finally(() => {
-      connecting = undefined;
-    });
+    })();
   };
 
   return {
