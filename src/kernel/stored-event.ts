@@ -33,6 +33,18 @@ const RawStoredEvent = t.type(
   'StoredEvent',
 );
 
+/** A stored event's metadata in the fixed shape, the kernel's field order, whatever order it came in. */
+const metadataOf = (m: Readonly<StoredEventMetadata>, schemaVersion: number): StoredEventMetadata => ({
+  at: m.at,
+  commandId: m.commandId,
+  actor: m.actor,
+  eventId: m.eventId,
+  streamId: m.streamId,
+  version: m.version,
+  globalPosition: m.globalPosition,
+  schemaVersion,
+});
+
 /** Decodes one stored event (envelope and payload, upcasting old schema versions). */
 export const decodeStoredEvent = <E extends AnyEvent>(
   registry: PayloadRegistry,
@@ -44,17 +56,8 @@ export const decodeStoredEvent = <E extends AnyEvent>(
   const { type, data, metadata: m } = envelope.right;
   const payload = registry.decodeData(type, data, m.schemaVersion);
   if (isLeft(payload)) return payload;
-  const metadata: StoredEventMetadata = {
-    at: m.at,
-    commandId: m.commandId,
-    actor: m.actor,
-    eventId: m.eventId,
-    streamId: m.streamId,
-    version: m.version,
-    globalPosition: m.globalPosition,
-    // Upcast on read: the event now has the current shape.
-    schemaVersion: registry.schemaVersionOf(type) ?? m.schemaVersion,
-  };
+  // Upcast on read: the event now has the current shape.
+  const metadata = metadataOf(m, registry.schemaVersionOf(type) ?? m.schemaVersion);
   return right({ type, data: payload.right, metadata } as unknown as StoredEvent<E>);
 };
 
@@ -111,18 +114,7 @@ export const decodeParsedStoredEvent = <E extends AnyEvent>(
 ): Either<ValidationError, StoredEvent<E>> => {
   if (!storedEventDecodesToItself(registry, raw)) return decodeStoredEvent<E>(registry, raw);
   const { type, data, metadata: m } = raw as { type: string; data: unknown; metadata: StoredEventMetadata };
-  // The fixed shape, in the kernel's field order, whatever order the text had.
-  const metadata: StoredEventMetadata = {
-    at: m.at,
-    commandId: m.commandId,
-    actor: m.actor,
-    eventId: m.eventId,
-    streamId: m.streamId,
-    version: m.version,
-    globalPosition: m.globalPosition,
-    schemaVersion: m.schemaVersion,
-  };
-  return right({ type, data, metadata } as unknown as StoredEvent<E>);
+  return right({ type, data, metadata: metadataOf(m, m.schemaVersion) } as unknown as StoredEvent<E>);
 };
 
 /** Names where a row came from when it does not decode. */
