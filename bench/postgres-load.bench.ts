@@ -2,8 +2,8 @@
  * Loading an account from PostgreSQL, on a server with durable commits: a generated 10^5-event
  * account (examples/generate-log.ts) read and folded with no snapshot (goal ≤ 1 s), and from a
  * snapshot 100 events before its end plus that tail (goal ≤ 40 ms), as a command handler without
- * a cache loads it (the snapshot kept as the compact text, and as plain JSON beside it); the same
- * two loads from the in-memory stores beside them for comparison.
+ * a cache loads it (the snapshot kept as the store's default JSON text, and as the compact text
+ * beside it); the same two loads from the in-memory stores beside them for comparison.
  * Rounds alternate the four loads; the median and the range of each are printed.
  *
  * Uses the server at PBX_PG_URL (it should commit durably), or starts an embedded one.
@@ -146,10 +146,12 @@ const benchmark: Benchmark = {
           median(times.full) / 1_000,
           { atMost: 1 },
         ),
+        // The goal is checked on the store's default form (plain JSON text); the compact text,
+        // an option, is printed beside it.
         ratioLine(
-          `load it from a compact snapshot + 100 events (${human(bytes)} bytes), against 40 ms`,
-          `${ms(times.snap, 1)}; plain JSON snapshot (${human(plainBytes)} bytes) ${ms(times.plainSnap, 1)}; in-memory stores ${ms(times.memorySnap, 1)}`,
-          median(times.snap) / 40,
+          `load it from a snapshot + 100 events (${human(plainBytes)} bytes of JSON), against 40 ms`,
+          `${ms(times.plainSnap, 1)}; compact text (${human(bytes)} bytes) ${ms(times.snap, 1)}; in-memory stores ${ms(times.memorySnap, 1)}`,
+          median(times.plainSnap) / 40,
           { atMost: 1 },
         ),
       ];

@@ -8,10 +8,12 @@
  * snapshot-text.ts. Snapshots saved as jsonb by 0.1.0, and as plain JSON text, are still read.
  * @module
  */
+
 import { type Either, isLeft, left, right } from 'fp-ts/lib/Either.js';
 import { none, some } from 'fp-ts/lib/Option.js';
 import { storeError, type ValidationError } from '../kernel/errors.js';
 import type { SnapshotStore } from '../kernel/snapshot-store.js';
+import { asciiJson } from './ascii-json.js';
 import type { PgPool } from './connection.js';
 import { createDatabase, type Timeouts } from './database.js';
 import { schemaNames } from './names.js';
@@ -106,6 +108,8 @@ export const createPostgresSnapshotStore = <State>(
           }),
         );
       }
+      // ASCII only: loading reads it without a UTF-8 pass, as a one-byte string.
+      json = asciiJson(json);
       const saved = await db.query(
         `saving the snapshot of ${snapshot.streamId}`,
         `INSERT INTO ${n.snapshots} AS s (stream_id, version, schema_version, state, state_json) VALUES ($1, $2, $3, NULL, $4)
