@@ -15,6 +15,39 @@ import type { SchemaNames } from '../names.js';
 const recorded = (n: SchemaNames, stream: string, command: string): string =>
   `coalesce((SELECT true FROM ${n.commands} c WHERE c.stream_id = ${stream} AND c.command_id = ${command}), false)`;
 
+/** The columns of an event in a batch's JSON (`n` is its 1-based place in the batch). */
+const EVENT_RECORD = `r(n integer, event_id text, type text, schema_version integer, data jsonb, metadata jsonb,
+      command_id text)`;
+
+/**
+ * One batch's write once its head is known and checked, in plpgsql: the command's outcome by its
+ * key (a second outcome for the same command is never written: answered `recorded`), then the
+ * events at the versions after the head, answered one row each. `answer` leads every answer row
+ * (the batch's number in a group), `next` ends the batch (`RETURN` or `CONTINUE`).
+ */
+const writeBatch = (
+  n: SchemaNames,
+  v: { stream: string; command: string; head: string; events: string; answer: string; next: string },
+): string => `
+    IF ${v.command} IS NOT NULL THEN
+      INSERT INTO ${n.commands} (stream_id, command_id, outcome, first_version, version)
+      VALUES (${v.stream}, ${v.command}, 'appended', ${v.head} + 1, ${v.head} + jsonb_array_length(${v.events}))
+      ON CONFLICT DO NOTHING;
+      IF NOT FOUND THEN
+        RETURN QUERY SELECT ${v.answer}'recorded', ${v.head}, NULL::integer, NULL::bigint;
+        ${v.next};
+      END IF;
+    END IF;
+    RETURN QUERY
+      WITH inserted AS (
+        INSERT INTO ${n.events} AS e (stream_id, version, event_id, type, schema_version, data, metadata, command_id)
+        SELECT ${v.stream}, ${v.head} + r.n, r.event_id, r.type, r.schema_version, r.data, r.metadata, r.command_id
+          FROM jsonb_to_recordset(${v.events}) AS ${EVENT_RECORD}
+         ORDER BY r.n
+        RETURNING e.global_position, e.version
+      )
+      SELECT ${v.answer}'appended', ${v.head}, inserted.version, inserted.global_position FROM inserted;`;
+
 /** One stream's append; answers one row per event appended, or one `conflict`/`recorded` row. */
 const appendOneFunction = (n: SchemaNames): string => `
   CREATE FUNCTION ${n.appendOneFunction}(p_stream text, p_expected integer, p_command text, p_events jsonb,
@@ -37,26 +70,7 @@ const appendOneFunction = (n: SchemaNames): string => `
         THEN 'recorded' ELSE 'conflict' END, v_head, NULL::integer, NULL::bigint;
       RETURN;
     END IF;
-    IF p_command IS NOT NULL THEN
-      -- The unique key decides: a second outcome for the same command is never written.
-      INSERT INTO ${n.commands} (stream_id, command_id, outcome, first_version, version)
-      VALUES (p_stream, p_command, 'appended', v_head + 1, v_head + jsonb_array_length(p_events))
-      ON CONFLICT DO NOTHING;
-      IF NOT FOUND THEN
-        RETURN QUERY SELECT 'recorded', v_head, NULL::integer, NULL::bigint;
-        RETURN;
-      END IF;
-    END IF;
-    RETURN QUERY
-      WITH inserted AS (
-        INSERT INTO ${n.events} AS e (stream_id, version, event_id, type, schema_version, data, metadata, command_id)
-        SELECT p_stream, v_head + r.n, r.event_id, r.type, r.schema_version, r.data, r.metadata, r.command_id
-          FROM jsonb_to_recordset(p_events) AS r(n integer, event_id text, type text, schema_version integer,
-                                                 data jsonb, metadata jsonb, command_id text)
-         ORDER BY r.n
-        RETURNING e.global_position, e.version
-      )
-      SELECT 'appended', v_head, inserted.version, inserted.global_position FROM inserted;
+${writeBatch(n, { stream: 'p_stream', command: 'p_command', head: 'v_head', events: 'p_events', answer: '', next: 'RETURN' })}
   END;
   $append$;`;
 
@@ -87,9 +101,7 @@ const groupSql = (n: SchemaNames): string => `
       ), ins AS (
         INSERT INTO ${n.events} AS e (stream_id, version, event_id, type, schema_version, data, metadata, command_id)
         SELECT go.stream, go.head + r.n, r.event_id, r.type, r.schema_version, r.data, r.metadata, r.command_id
-          FROM go CROSS JOIN LATERAL jsonb_to_recordset(go.events) AS r(n integer, event_id text, type text,
-                                                                        schema_version integer, data jsonb,
-                                                                        metadata jsonb, command_id text)
+          FROM go CROSS JOIN LATERAL jsonb_to_recordset(go.events) AS ${EVENT_RECORD}
          ORDER BY go.i, r.n
         RETURNING e.stream_id, e.version, e.global_position
       )
@@ -137,26 +149,7 @@ const appendGroupFunction = (n: SchemaNames): string => `
           THEN 'recorded' ELSE 'conflict' END, v_head, NULL::integer, NULL::bigint;
         CONTINUE;
       END IF;
-      IF v_command IS NOT NULL THEN
-        INSERT INTO ${n.commands} (stream_id, command_id, outcome, first_version, version)
-        VALUES (v_stream, v_command, 'appended', v_head + 1, v_head + jsonb_array_length(v_append -> 'events'))
-        ON CONFLICT DO NOTHING;
-        IF NOT FOUND THEN
-          RETURN QUERY SELECT i, 'recorded', v_head, NULL::integer, NULL::bigint;
-          CONTINUE;
-        END IF;
-      END IF;
-      RETURN QUERY
-        WITH inserted AS (
-          INSERT INTO ${n.events} AS e (stream_id, version, event_id, type, schema_version, data, metadata, command_id)
-          SELECT v_stream, v_head + r.n, r.event_id, r.type, r.schema_version, r.data, r.metadata, r.command_id
-            FROM jsonb_to_recordset(v_append -> 'events') AS r(n integer, event_id text, type text,
-                                                                schema_version integer, data jsonb,
-                                                                metadata jsonb, command_id text)
-           ORDER BY r.n
-          RETURNING e.global_position, e.version
-        )
-        SELECT i, 'appended', v_head, inserted.version, inserted.global_position FROM inserted;
+${writeBatch(n, { stream: 'v_stream', command: 'v_command', head: 'v_head', events: "v_append -> 'events'", answer: 'i, ', next: 'CONTINUE' })}
     END LOOP;
   END;
   $append$;`;
