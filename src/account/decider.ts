@@ -58,29 +58,30 @@ export const accountEvolutions: Evolutions<AccountEventType> = {
 type AnyDecide = (command: AccountCommand, state: AccountState, context: DecisionContext) => Decision;
 type AnyEvolve = (draft: AccountStateDraft, event: AccountEvent) => void;
 
-// A Map, not the record: a type read from JSON is a fresh string, and a property lookup with it
-// first searches V8's table of property names; a Map hashes it once and compares.
-const evolutionsByType = new Map(Object.entries(accountEvolutions) as [string, AnyEvolve][]);
-
-/** Applies one account event to a draft in place: the recipe behind `evolve` and `replay`. */
-export const evolveAccount = (draft: AccountStateDraft, event: AccountEvent): void => {
-  const evolve = evolutionsByType.get(event.type);
-  // Unknown types cannot pass decoding; a typed caller cannot build one.
-  if (evolve !== undefined) evolve(draft, event);
-  draft.timeline.latestAt = event.metadata.at;
-};
-
 type AccountRecipe = (draft: AccountStateDraft, event: AccountEvent) => void;
 
-/** A recipe applying only `relevant` event types (every event still moves the latest instant). */
-const recipeOver = (relevant: ReadonlySet<AccountEventType>): AccountRecipe => {
-  const byType = new Map([...evolutionsByType].filter(([type]) => relevant.has(type as AccountEventType)));
-  return (draft, event) => {
+/**
+ * The recipe applying the evolutions of `byType` (an event of another type changes nothing but
+ * the latest instant, which every event moves). A Map, not a record: a type read from JSON is a
+ * fresh string, and a property lookup with it first searches V8's table of property names; a Map
+ * hashes it once and compares.
+ */
+const recipeOf =
+  (byType: ReadonlyMap<string, AnyEvolve>): AccountRecipe =>
+  (draft, event) => {
     const evolve = byType.get(event.type);
     if (evolve !== undefined) evolve(draft, event);
     draft.timeline.latestAt = event.metadata.at;
   };
-};
+
+const evolutionsByType = new Map(Object.entries(accountEvolutions) as [string, AnyEvolve][]);
+
+/** Applies one account event to a draft in place: the recipe behind `evolve` and `replay`. */
+export const evolveAccount: AccountRecipe = recipeOf(evolutionsByType);
+
+/** A recipe applying only `relevant` event types. */
+const recipeOver = (relevant: ReadonlySet<AccountEventType>): AccountRecipe =>
+  recipeOf(new Map([...evolutionsByType].filter(([type]) => relevant.has(type as AccountEventType))));
 
 // One scoped recipe per command type, made when first asked for.
 const scopedRecipes = new Map<string, AccountRecipe>();
