@@ -30,22 +30,23 @@ const constraintsOf = async (schema: string, table: string) =>
     )
   ).rows.map((row) => String(row.def));
 
+/** One event row as the append functions of 0.1.0 and 0.2.0 take it (`total` after it). */
+const rowOf = (commandId: string, i: number, total: number) => ({
+  n: i + 1,
+  event_id: `${commandId}/${i}`,
+  type: 'Added',
+  schema_version: 2,
+  data: { amount: 1, total },
+  metadata: { at: '2025-04-21T10:00:00+03:00', commandId, actor: 'tester' },
+  command_id: commandId,
+});
+
 /** An append as 0.1.0 made it: its function, its argument shape. */
 const legacyAppend = (schema: string, stream: string, expected: number, commandIds: readonly string[]) =>
   pool.query(`SELECT * FROM "${schema}".append_events($1, $2, $3::jsonb)`, [
     stream,
     expected,
-    JSON.stringify(
-      commandIds.map((commandId, i) => ({
-        n: i + 1,
-        event_id: `${commandId}/${i}`,
-        type: 'Added',
-        schema_version: 2,
-        data: { amount: 1, total: expected + i + 1 },
-        metadata: { at: '2025-04-21T10:00:00+03:00', commandId, actor: 'tester' },
-        command_id: commandId,
-      })),
-    ),
+    JSON.stringify(commandIds.map((commandId, i) => rowOf(commandId, i, expected + i + 1))),
   ]);
 
 /** An append as 0.2.0 made it: its group function, its argument shape. */
@@ -56,15 +57,7 @@ const append020 = (schema: string, stream: string, expected: number, commandId: 
         stream,
         expected,
         command: commandId,
-        events: Array.from({ length: count }, (_, i) => ({
-          n: i + 1,
-          event_id: `${commandId}/${i}`,
-          type: 'Added',
-          schema_version: 2,
-          data: { amount: 1, total: expected + i + 1 },
-          metadata: { at: '2025-04-21T10:00:00+03:00', commandId, actor: 'tester' },
-          command_id: commandId,
-        })),
+        events: Array.from({ length: count }, (_, i) => rowOf(commandId, i, expected + i + 1)),
       },
     ]),
   ]);
