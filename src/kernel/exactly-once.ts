@@ -126,10 +126,9 @@ export const createExactlyOnce = <C extends Command, E extends AnyEvent, State, 
         loaded = states.advance(streamId, loaded, tail.right);
         continue;
       }
-      // Folded from the store's copies, so the cached state shares nothing with the caller.
-      const next = states.advance(streamId, loaded, appended.right.events);
-      await states.maybeSnapshot(streamId, loaded.version, next);
-      return right({ events: appended.right.events, version: next.version, duplicate: false });
+      // Folded from the store's copies, so a cached state shares nothing with the caller.
+      const version = await states.appended(streamId, loaded, appended.right.events);
+      return right({ events: appended.right.events, version, duplicate: false });
     }
   };
 
