@@ -47,9 +47,13 @@ if (process.argv[2] === ONE) {
 
 let missed = 0;
 for (const file of files) {
-  const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), ONE, file], {
-    stdio: 'inherit',
-  });
+  const child = spawnSync(
+    process.execPath,
+    [...process.execArgv, fileURLToPath(import.meta.url), ONE, file],
+    {
+      stdio: 'inherit',
+    },
+  );
   if (child.status === null) throw new Error(`bench ${file} ended by ${child.signal}`);
   missed += child.status;
 }

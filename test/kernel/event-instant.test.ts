@@ -23,7 +23,9 @@ const anyShape = fc
     const local = new Date(ms + minutes * 60_000);
     const date = `${pad(local.getUTCFullYear(), 4)}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}`;
     const time = `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`;
-    const sec = seconds ? `:${pad(local.getUTCSeconds())}${fraction === undefined ? '' : `.${fraction}`}` : '';
+    const sec = seconds
+      ? `:${pad(local.getUTCSeconds())}${fraction === undefined ? '' : `.${fraction}`}`
+      : '';
     const zone = zulu
       ? 'Z'
       : `${minutes < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(minutes) / 60))}:${pad(Math.abs(minutes) % 60)}`;
