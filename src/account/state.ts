@@ -31,9 +31,9 @@ export interface AccountStateDraft {
  * The version of the state's shape, for snapshot stores: a snapshot taken under another version
  * is folded again from events. 2: the timeline, the subscription's anchor and epoch-ms instants,
  * callback windows' МКН. 3: a suppression window per scenario. 4: a client's recent call ids as
- * one text.
+ * one text. 5: and how many there are.
  */
-export const ACCOUNT_STATE_SCHEMA_VERSION = 4;
+export const ACCOUNT_STATE_SCHEMA_VERSION = 5;
 
 /** The account state handed to callers: read-only all the way down. */
 export type AccountState = DeepReadonly<AccountStateDraft>;

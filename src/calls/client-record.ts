@@ -50,6 +50,7 @@ export const clientRecordFor = (clients: ChunkedMap<ClientRecord>, client: strin
     lastMissedNoticeMs: null,
     lastUnreachedNoticeMs: null,
     recentCalls: '',
+    recentCount: 0,
   };
   // A new object under immer is not a draft: mutating it directly is safe.
   setHashed(clients, h, client, created);
@@ -63,16 +64,16 @@ export const clientRecordOf = <R>(clients: ReadonlyChunkedMap<R>, client: string
 /** Remembers `callId` as the client's latest, forgetting the oldest beyond {@link RECENT_CALL_IDS}. */
 export const rememberCallId = (record: ClientRecord, callId: string): void => {
   const calls = record.recentCalls;
-  if (calls === '') {
+  const count = record.recentCount;
+  if (count === 0) {
     record.recentCalls = callId;
-    return;
+    record.recentCount = 1;
+  } else if (count < RECENT_CALL_IDS) {
+    record.recentCalls = `${calls}\n${callId}`;
+    record.recentCount = count + 1;
+  } else {
+    record.recentCalls = `${calls.slice(calls.indexOf('\n') + 1)}\n${callId}`;
   }
-  // indexOf, not a loop of charCodeAt: the text is a concatenation, which indexOf flattens once.
-  const first = calls.indexOf('\n');
-  let count = 1;
-  for (let at = first; at !== -1; at = calls.indexOf('\n', at + 1)) count++;
-  const kept = count < RECENT_CALL_IDS ? calls : calls.slice(first + 1);
-  record.recentCalls = `${kept}\n${callId}`;
 };
 
 /** The later of two instants, `null` meaning never. */

@@ -21,6 +21,8 @@ export interface ClientRecord {
    * snapshot of many clients stays small and quick to read. `''` before the first call.
    */
   recentCalls: string;
+  /** How many ids {@link recentCalls} holds (kept, not counted: a replay remembers every call). */
+  recentCount: number;
 }
 
 /** Calls of the account. */

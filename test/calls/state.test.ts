@@ -94,6 +94,7 @@ describe("a client's recent calls", () => {
       lastMissedNoticeMs: null,
       lastUnreachedNoticeMs: null,
       recentCalls: '',
+      recentCount: 0,
     };
     for (const id of ids) rememberCallId(record, id);
     return record;
