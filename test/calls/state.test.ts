@@ -118,4 +118,12 @@ describe("a client's recent calls", () => {
     expect(recentCallIdsOf(recordWith('only'))).toEqual(['only']);
     expect(recentCallIdsOf(recordWith())).toEqual([]);
   });
+
+  it('counts the ids it holds, up to eight', () => {
+    for (let n = 0; n <= 11; n++) {
+      const record = recordWith(...Array.from({ length: n }, (_, i) => `c-${i}`));
+      expect(record.recentCount).toBe(Math.min(n, 8));
+      expect(recentCallIdsOf(record)).toHaveLength(record.recentCount);
+    }
+  });
 });
