@@ -4,7 +4,9 @@
  * decided, appended through the account command handler). Prints:
  * - a cold command: a handler with no cache and no snapshot reads and folds the whole stream
  *   (goal ≤ 10 ms), against Emmett 0.42's `CommandHandler` over its in-memory store on the same
- *   events (bench/workload/emmett-peer.ts; goal ≥ 5× faster);
+ *   events (bench/workload/emmett-peer.ts; goal ≥ 5× faster), and its fold against a hand-written
+ *   fold of just the events that decision reads (bench/workload/hand-fold.ts), the least such a
+ *   fold costs;
  * - the load of the account from the in-memory store: `readStream` + `replay` (goal ≤ 50 ms);
  * - the cached command: one command on the cached 10^5-event stream against one on a fresh
  *   account (goal ≤ 3×, so it does not grow with history), and against Emmett (which folds the
@@ -14,7 +16,8 @@
  */
 import { isLeft } from 'fp-ts/lib/Either.js';
 import type { AccountCommand } from '../src/account/commands.js';
-import { replay } from '../src/account/decider.js';
+import { createAccountDecider, replay } from '../src/account/decider.js';
+import { eventsRelevantTo } from '../src/account/decision-scopes.js';
 import type { AccountEvent } from '../src/account/events.js';
 import { createCommandHandler } from '../src/account/handler.js';
 import { createInMemoryEventStore } from '../src/kernel/in-memory-event-store.js';
@@ -31,6 +34,7 @@ import {
 } from './harness.js';
 import { type AccountWorkload, accountMonth } from './workload/account-month.js';
 import { emmettPeer } from './workload/emmett-peer.js';
+import { handFold } from './workload/hand-fold.js';
 
 const storeWith = async (streamId: string, events: readonly AccountEvent[]) => {
   const store = createInMemoryEventStore<AccountEvent>();
@@ -118,6 +122,29 @@ const benchmark: Benchmark = {
         `Emmett ${ms(spreadOf(coldTimes.a).median)} per command (ratio: Emmett / ours)`,
         ratios(coldTimes.a, coldTimes.b),
         { atLeast: 5 },
+      ),
+    );
+
+    // The cold command's fold against a hand-written fold of just the events its decision reads
+    // (the reference is handed them already picked out): what folding them costs at the least.
+    const scoped = createAccountDecider().scopedTo?.(nextCommand());
+    if (scoped === undefined) throw new Error('the account decider folds for one command');
+    const read = await store.readStream(streamId)();
+    if (isLeft(read)) throw new Error(read.left.message);
+    const stored = read.right as unknown as AccountEvent[];
+    const relevant = eventsRelevantTo('StoreRecording');
+    const needed = stored.filter((event) => relevant.has(event.type));
+    const folds = await alternate(
+      15,
+      () => handFold(needed),
+      () => scoped.fold(stored),
+    );
+    lines.push(
+      spreadLine(
+        `  its fold vs a hand-written fold of the ${human(needed.length)} events that decision reads`,
+        `ours ${ms(spreadOf(folds.b).median)} vs hand ${ms(spreadOf(folds.a).median)} (ratio: hand / ours)`,
+        ratios(folds.a, folds.b),
+        {},
       ),
     );
 

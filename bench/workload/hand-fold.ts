@@ -3,16 +3,16 @@
  * fold, written the way a competent engineer would by hand for this one application — one
  * `switch` over event types, `Map`s keyed by client, recording and number, a binary heap for the
  * eviction order. No library, no immer, no JSON-friendly layout: the fastest honest way to know
- * what the account knows. Instants are parsed with the library's own `instantMs`, as the replay
- * does, so the two sides differ only in how they fold (with `Date.parse` instead, parsing would
- * be most of the reference's time).
+ * what the account knows. Instants are read with the library's own `eventInstantMs`, as the
+ * replay reads them, so the two sides differ only in how they fold (with `Date.parse` instead,
+ * parsing would be most of the reference's time).
  *
  * It keeps every fact the account's state keeps (what the decisions need), so the two can be
  * compared after a fold ({@link factsOf}).
  * @module
  */
 import type { AccountEvent } from '../../src/account/events.js';
-import { instantMs } from '../../src/kernel/codecs.js';
+import { eventInstantMs } from '../../src/kernel/event-instant.js';
 
 interface Terms {
   tariffId: string;
@@ -529,8 +529,8 @@ export const handApplyWith =
     s.latestAt = event.metadata.at;
   };
 
-/** Applies one event, reading instants with the library's `instantMs` (as the replay does). */
-export const handApply = handApplyWith(instantMs);
+/** Applies one event, reading instants with the library's `eventInstantMs` (as the replay does). */
+export const handApply = handApplyWith(eventInstantMs);
 
 /** Folds a history by hand. */
 export const handFold = (events: readonly AccountEvent[]): HandState => {
