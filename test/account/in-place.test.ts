@@ -1,0 +1,57 @@
+/**
+ * Moving an account state on in place (as a handler does with a state it owns) and through immer
+ * (as with a state others may hold) give the same state, on random histories of every command.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { accountCommandTypes } from '../../src/account/commands.js';
+import { createAccountDecider, evolveAccount } from '../../src/account/decider.js';
+import type { AccountStateDraft } from '../../src/account/state.js';
+import { CALLING_ACCOUNT, FULL_ACCOUNT, RECORDING_ACCOUNT } from '../properties/support/preludes.js';
+import { openingInstant } from '../properties/support/property.js';
+import { runSteps } from '../properties/support/runner.js';
+import { callbackChunk, type Profile, sequenceOf } from '../properties/support/steps.js';
+
+const decider = createAccountDecider();
+const every: Profile = {
+  ...Object.fromEntries(accountCommandTypes.map((type) => [type, 1])),
+  StoreRecording: 4,
+  RegisterCall: 4,
+};
+const families = [
+  sequenceOf(every, { prelude: FULL_ACCOUNT }),
+  sequenceOf(
+    { StoreRecording: 8, PinRecording: 3, UnpinRecording: 3, DeleteRecording: 1, RemoveStoragePack: 2 },
+    { prelude: RECORDING_ACCOUNT },
+  ),
+  sequenceOf({ RegisterCall: 8, RouteIncomingCall: 4 }, { prelude: CALLING_ACCOUNT, chunks: callbackChunk }),
+];
+
+describe('an account state moved on in place', () => {
+  it('equals the same state moved on through immer, from any point of any history', () => {
+    let compared = 0;
+    let events = 0;
+    families.forEach((family, i) => {
+      for (const [startMs, steps] of fc.sample(fc.tuple(openingInstant, family), {
+        numRuns: 40,
+        seed: 1130 + i,
+      })) {
+        const { log } = runSteps(steps, startMs, { replayEvery: 1_000_000, billing: false });
+        events += log.length;
+        for (const split of [0, log.length >> 2, log.length >> 1, log.length - 1]) {
+          const before = log.slice(0, split);
+          const after = log.slice(split);
+          const shared = decider.fold(before);
+          const throughImmer = decider.foldOnto(shared, after);
+          const owned = decider.fold(before);
+          for (const event of after) evolveAccount(owned as AccountStateDraft, event);
+          expect(owned).toEqual(throughImmer);
+          expect(shared).toEqual(decider.fold(before)); // immer left the state it was given alone
+          compared++;
+        }
+      }
+    });
+    expect(compared).toBe(3 * 40 * 4);
+    expect(events).toBeGreaterThan(2_000);
+  });
+});
