@@ -1,12 +1,12 @@
 /**
  * Epoch milliseconds of the instants events carry, as recipes read them: a replay reads one or
- * two per event, so this is on the hottest path there is.
- * - The events one command decides share their `metadata.at`, so a fold reads the same instant
- *   several times in a row: the last one read is remembered, and a repeat costs one comparison.
- * - An event's instant was checked when the event was, so it is read by position, without the
- *   full parser's checks, when it has the shape services write (seconds, then `Z` or `±hh:mm`);
- *   the day number of its date is remembered too (a month of events has thirty dates). Any other
- *   shape goes to the full parser.
+ * two per event, so this is on the hottest path there is. An event's instant was checked when
+ * the event was, so it is read by position, without the full parser's checks, when it has the
+ * shape services write (seconds, then `Z` or `±hh:mm`); the day number of the last date read is
+ * remembered (a month of events has thirty dates). Any other shape goes to the full parser.
+ * Remembering the last text read as well did not pay: consecutive reads are mostly of different
+ * instants (a call's start, then its notice's), and telling two equal-length texts apart costs
+ * about what reading one does.
  * @module
  */
 import { instantMs } from './codecs.js';
@@ -14,8 +14,6 @@ import { daysFromCivil } from './instant.js';
 
 const MS_PER_DAY = 86_400_000;
 
-let lastText = '';
-let lastMs = Number.NaN;
 // The date last read, as the number YYYYMMDD, and its day number since 1970-01-01.
 let lastDate = -1;
 let lastDays = 0;
@@ -51,10 +49,4 @@ const byPosition = (s: string): number => {
  * {@link instantMs} of an instant already validated (an event's): the same number, read faster.
  * Not for unchecked input: a text of the right length is not checked character by character.
  */
-export const eventInstantMs = (iso: string): number => {
-  if (iso !== lastText) {
-    lastMs = byPosition(iso);
-    lastText = iso;
-  }
-  return lastMs;
-};
+export const eventInstantMs = (iso: string): number => byPosition(iso);
