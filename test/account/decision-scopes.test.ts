@@ -18,34 +18,17 @@ import {
 import type { AccountEvent, AccountEventType } from '../../src/account/events.js';
 import type { AccountState } from '../../src/account/state.js';
 import { decodeCommand } from '../../src/index.js';
-import { CALLING_ACCOUNT, FULL_ACCOUNT, RECORDING_ACCOUNT } from '../properties/support/preludes.js';
+import { historyFamilies } from '../properties/support/families.js';
 import { openingInstant } from '../properties/support/property.js';
 import { rawCommand, stampOf } from '../properties/support/runner.js';
-import { callbackChunk, type Profile, type Step, sequenceOf } from '../properties/support/steps.js';
+import type { Step } from '../properties/support/steps.js';
 
 type Recipe = (draft: unknown, event: AccountEvent) => void;
 const recipes = accountEvolutions as unknown as Record<AccountEventType, Recipe>;
 
 const decider = createAccountDecider();
-const every: Profile = {
-  ...Object.fromEntries(accountCommandTypes.map((type) => [type, 1])),
-  StoreRecording: 4,
-  RegisterCall: 4,
-};
-// Histories of every command, and two families that reach deeper: legal holds lifted in full
-// storage, and callback windows closed by calls.
-const families = [
-  sequenceOf(every, { prelude: FULL_ACCOUNT }),
-  sequenceOf(
-    { StoreRecording: 8, PinRecording: 3, UnpinRecording: 3, DeleteRecording: 1, RemoveStoragePack: 2 },
-    { prelude: RECORDING_ACCOUNT },
-  ),
-  sequenceOf(
-    { RegisterCall: 8, RouteIncomingCall: 4, SetSmartCallbackWindow: 1, RemoveMultichannelNumber: 1 },
-    { prelude: CALLING_ACCOUNT, chunks: callbackChunk },
-  ),
-];
-const histories = families.flatMap((family, i) =>
+// Histories of every command, and two families that reach deeper.
+const histories = historyFamilies.flatMap((family, i) =>
   fc.sample(fc.tuple(openingInstant, family), { numRuns: 250, seed: 20261130 + i }),
 );
 

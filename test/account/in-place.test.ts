@@ -4,34 +4,19 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { accountCommandTypes } from '../../src/account/commands.js';
 import { createAccountDecider, evolveAccount } from '../../src/account/decider.js';
 import type { AccountStateDraft } from '../../src/account/state.js';
-import { CALLING_ACCOUNT, FULL_ACCOUNT, RECORDING_ACCOUNT } from '../properties/support/preludes.js';
+import { historyFamilies } from '../properties/support/families.js';
 import { openingInstant } from '../properties/support/property.js';
 import { runSteps } from '../properties/support/runner.js';
-import { callbackChunk, type Profile, sequenceOf } from '../properties/support/steps.js';
 
 const decider = createAccountDecider();
-const every: Profile = {
-  ...Object.fromEntries(accountCommandTypes.map((type) => [type, 1])),
-  StoreRecording: 4,
-  RegisterCall: 4,
-};
-const families = [
-  sequenceOf(every, { prelude: FULL_ACCOUNT }),
-  sequenceOf(
-    { StoreRecording: 8, PinRecording: 3, UnpinRecording: 3, DeleteRecording: 1, RemoveStoragePack: 2 },
-    { prelude: RECORDING_ACCOUNT },
-  ),
-  sequenceOf({ RegisterCall: 8, RouteIncomingCall: 4 }, { prelude: CALLING_ACCOUNT, chunks: callbackChunk }),
-];
 
 describe('an account state moved on in place', () => {
   it('equals the same state moved on through immer, from any point of any history', () => {
     let compared = 0;
     let events = 0;
-    families.forEach((family, i) => {
+    historyFamilies.forEach((family, i) => {
       for (const [startMs, steps] of fc.sample(fc.tuple(openingInstant, family), {
         numRuns: 40,
         seed: 1130 + i,
