@@ -24,6 +24,13 @@ export interface SnapshotStore<State> {
   load(streamId: string): TaskEither<StoreError, Option<Snapshot<State>>>;
   /** Keeps a snapshot (an older one than the kept one is ignored). */
   save(snapshot: Snapshot<State>): TaskEither<StoreError, void>;
+  /**
+   * `true` when the store holds no reference to a state it is given once `save` has run (it
+   * serialises it) and `load` hands out a state nobody else holds (freshly parsed): a command
+   * handler then keeps moving its cached state on in place, as it does without snapshots. Left
+   * out, a state that went to or came from the store is only ever replaced (immer).
+   */
+  readonly keepsCopies?: boolean;
 }
 
 /** An in-memory {@link SnapshotStore}; keeps the newest snapshot per stream. */

@@ -2,8 +2,8 @@
  * Where a command handler gets a stream's state: its cache, else a snapshot plus the tail, else
  * the whole stream folded. A state this handler folded from events and handed to nobody is its
  * own: its cache is read one command at a time per stream, so such a state moves on in place,
- * as a replay does. A state a snapshot store holds (loaded from it, or saved to it) is shared:
- * it is only ever replaced (immer), never mutated.
+ * as a replay does. A state a snapshot store may hold (loaded from it, or saved to it, unless
+ * the store keeps copies) is shared: it is only ever replaced (immer), never mutated.
  * @module
  */
 import { type Either, isLeft, right } from 'fp-ts/lib/Either.js';
@@ -34,8 +34,8 @@ export interface Loaded<State> {
    */
   readonly scope: ScopedFolds<State, never> | undefined;
   /**
-   * Folded here from events and held by nobody else (no snapshot store has it): moved on in
-   * place. Updating through immer costs a proxy per object touched, and running the recipes on
+   * Folded here from events, or loaded from a snapshot store that keeps copies, and held by
+   * nobody else: moved on in place. Updating through immer costs a proxy per object touched, and running the recipes on
    * drafts as well as on plain objects made every later replay in the process a third slower.
    */
   readonly owned: boolean;
@@ -127,7 +127,8 @@ export const createStreamStates = <E extends AnyEvent, State>(
       if (isLeft(snapshot)) return snapshot;
       const found = snapshot.right;
       if (isSome(found) && found.value.schemaVersion === snapshots.schemaVersion) {
-        base = { state: found.value.state, version: found.value.version, scope: undefined, owned: false };
+        const owned = snapshots.store.keepsCopies === true;
+        base = { state: found.value.state, version: found.value.version, scope: undefined, owned };
       }
     }
     const tail = await eventStore.readStream(streamId, { fromVersion: (base?.version ?? 0) + 1 })();
@@ -174,8 +175,8 @@ export const createStreamStates = <E extends AnyEvent, State>(
         schemaVersion: snapshots.schemaVersion,
         state: next.state,
       })();
-      // The snapshot store may keep this very object: from now on it is shared.
-      if (next.owned)
+      // Unless it keeps copies, the snapshot store may hold this very object: now it is shared.
+      if (next.owned && snapshots.store.keepsCopies !== true)
         remember(streamId, { state: next.state, version: next.version, scope: undefined, owned: false });
     }
     return next.version;

@@ -49,6 +49,8 @@ export const createPostgresSnapshotStore = <State>(
   const db = createDatabase(options.pool, options.timeouts);
   const n = schemaNames(options.schema);
   return {
+    // A state is serialised before `save` awaits anything, and parsed afresh by every `load`.
+    keepsCopies: true,
     load: (streamId) => async () => {
       const found = await db.query(
         `loading the snapshot of ${streamId}`,

@@ -1,16 +1,20 @@
 /**
  * A handler moves a state it folded itself, and handed to nobody, on in place; a state a
- * snapshot store holds (loaded from it or saved to it) is only ever replaced. Either way the
- * state a decision sees is the fold of the whole stream.
+ * snapshot store may hold (loaded from it or saved to it) is only ever replaced, unless the store
+ * keeps copies. Either way the state a decision sees is the fold of the whole stream.
  */
 import { isLeft, right } from 'fp-ts/lib/Either.js';
-import { isSome } from 'fp-ts/lib/Option.js';
+import { isSome, none, some } from 'fp-ts/lib/Option.js';
 import { describe, expect, it } from 'vitest';
 import { createCommandHandler } from '../../src/kernel/command-handler.js';
 import { createDecider, type Recipe } from '../../src/kernel/decider.js';
 import type { Command, Event } from '../../src/kernel/envelope.js';
 import { createInMemoryEventStore } from '../../src/kernel/in-memory-event-store.js';
-import { createInMemorySnapshotStore, type SnapshotStore } from '../../src/kernel/snapshot-store.js';
+import {
+  createInMemorySnapshotStore,
+  type Snapshot,
+  type SnapshotStore,
+} from '../../src/kernel/snapshot-store.js';
 
 type Add = Command<'Add', { value: number }>;
 type Added = Event<'Added', { value: number }>;
@@ -131,5 +135,53 @@ describe('a state a snapshot store holds', () => {
     await reader.execute(add(8));
     expect(saved.state).toEqual(sums(5, 6));
     expect(saw[1]).toEqual(sums(5, 6, 7));
+  });
+});
+
+/** A snapshot store that serialises what it is given and parses what it hands out. */
+const copyingSnapshotStore = (): SnapshotStore<Sums> & { readonly texts: Map<string, string> } => {
+  const texts = new Map<string, string>();
+  return {
+    texts,
+    keepsCopies: true,
+    load: (streamId) => async () => {
+      const text = texts.get(streamId);
+      return right(text === undefined ? none : some(JSON.parse(text) as Snapshot<Sums>));
+    },
+    save: (snapshot) => async () => {
+      texts.set(snapshot.streamId, JSON.stringify(snapshot));
+      return right(undefined);
+    },
+  };
+};
+
+describe('a state a snapshot store keeping copies has seen', () => {
+  it('is still moved on in place, and the saved snapshot is what the state was then', async () => {
+    const snapshots = copyingSnapshotStore();
+    const { decider, seen, saw } = summing();
+    const handler = createCommandHandler({
+      eventStore: createInMemoryEventStore<Added>(),
+      decider,
+      snapshots: { store: snapshots, every: 2, schemaVersion: 1 },
+    });
+    for (const value of [1, 2, 3, 4]) await handler.execute(add(value));
+    expect(seen.every((state) => state === seen[0])).toBe(true);
+    expect(saw[3]).toEqual(sums(1, 2, 3));
+    expect((await snapshotOf(snapshots)).state).toEqual(sums(1, 2, 3, 4));
+  });
+
+  it('once loaded from it, is moved on in place', async () => {
+    const store = createInMemoryEventStore<Added>();
+    const snapshots = copyingSnapshotStore();
+    const policy = { store: snapshots, every: 2, schemaVersion: 1 };
+    const writer = createCommandHandler({ eventStore: store, decider: summing().decider, snapshots: policy });
+    await writer.execute(add(5));
+    await writer.execute(add(6));
+    const { decider, seen, saw } = summing();
+    const reader = createCommandHandler({ eventStore: store, decider, snapshots: policy });
+    await reader.execute(add(7));
+    await reader.execute(add(8));
+    expect(seen[1]).toBe(seen[0]);
+    expect(saw).toEqual([sums(5, 6), sums(5, 6, 7)]);
   });
 });

@@ -47,6 +47,26 @@ describe('PostgreSQL snapshot store', () => {
     });
   });
 
+  it('keeps copies: a saved state changed afterwards, or a loaded one changed, changes no snapshot', async () => {
+    const snapshots = createPostgresSnapshotStore<{ n: number; list: number[] }>({
+      pool,
+      schema: await freshSchema(pool, 'snap'),
+    });
+    expect(snapshots.keepsCopies).toBe(true);
+    const state = { n: 1, list: [1] };
+    const saving = snapshots.save({ streamId: 's', version: 1, schemaVersion: 1, state });
+    const saved = saving(); // serialised before it awaits anything
+    state.n = 2;
+    state.list.push(2);
+    await saved;
+    const first = await ok(snapshots.load('s'));
+    if (!isSome(first)) throw new Error('no snapshot');
+    expect(first.value.state).toEqual({ n: 1, list: [1] });
+    first.value.state.list.push(3);
+    const second = await ok(snapshots.load('s'));
+    expect(isSome(second) && second.value.state).toEqual({ n: 1, list: [1] });
+  });
+
   it('reports a stored state that fails its decoder as MalformedSnapshot naming stream and version', async () => {
     const schema = await freshSchema(pool, 'snap');
     const decodeState = (u: unknown) =>
