@@ -35,8 +35,9 @@ export interface Loaded<State> {
   readonly scope: ScopedFolds<State, never> | undefined;
   /**
    * Folded here from events, or loaded from a snapshot store that keeps copies, and held by
-   * nobody else: moved on in place. Updating through immer costs a proxy per object touched, and running the recipes on
-   * drafts as well as on plain objects made every later replay in the process a third slower.
+   * nobody else: moved on in place. Updating through immer costs a proxy per object touched,
+   * and running the recipes on drafts as well as on plain objects made every later replay in
+   * the process a third slower.
    */
   readonly owned: boolean;
 }
