@@ -53,6 +53,7 @@ export {
   initialAccountState,
 } from './account/state.js';
 // Capabilities: value types consumers name
+export { recentCallIdsOf } from './calls/client-record.js';
 export type { CallsSlice, ClientRecord } from './calls/state.js';
 // Catalogue and units
 export { Catalogue, SmsPackage, Tariff } from './catalogue/catalogue.js';

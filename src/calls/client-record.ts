@@ -38,20 +38,23 @@ export const isRecentCall = (record: Readonly<{ recentCalls: string }>, callId: 
 export const recentCallIdsOf = (record: Readonly<{ recentCalls: string }>): string[] =>
   record.recentCalls === '' ? [] : record.recentCalls.split('\n');
 
+/** The record of a client the account has just heard of: no calls, no notices. */
+export const emptyClientRecord = (): ClientRecord => ({
+  lastIncomingMs: null,
+  lastOutgoingMs: null,
+  lastMissedNoticeMs: null,
+  lastUnreachedNoticeMs: null,
+  recentCalls: '',
+  recentCount: 0,
+});
+
 /** The record of `client` (created empty if the client is new), mutable: drafts and private states only. */
 export const clientRecordFor = (clients: ChunkedMap<ClientRecord>, client: string): ClientRecord => {
   // Hashed once for the lookup and, for a new client, the insert.
   const h = keyHash(client);
   const found = getHashed(clients, h, client);
   if (found !== undefined) return found;
-  const created: ClientRecord = {
-    lastIncomingMs: null,
-    lastOutgoingMs: null,
-    lastMissedNoticeMs: null,
-    lastUnreachedNoticeMs: null,
-    recentCalls: '',
-    recentCount: 0,
-  };
+  const created = emptyClientRecord();
   // A new object under immer is not a draft: mutating it directly is safe.
   setHashed(clients, h, client, created);
   return created;

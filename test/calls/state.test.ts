@@ -4,6 +4,7 @@ import type { AccountEvent } from '../../src/account/events.js';
 import type { AccountState } from '../../src/account/state.js';
 import {
   clientRecordOf,
+  emptyClientRecord,
   isRecentCall,
   RECENT_CALL_IDS,
   recentCallIdsOf,
@@ -88,14 +89,7 @@ describe('Calls state', () => {
 
 describe("a client's recent calls", () => {
   const recordWith = (...ids: string[]): ClientRecord => {
-    const record: ClientRecord = {
-      lastIncomingMs: null,
-      lastOutgoingMs: null,
-      lastMissedNoticeMs: null,
-      lastUnreachedNoticeMs: null,
-      recentCalls: '',
-      recentCount: 0,
-    };
+    const record = emptyClientRecord();
     for (const id of ids) rememberCallId(record, id);
     return record;
   };
