@@ -12,7 +12,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type BenchLine, type Benchmark, showSpread } from './harness.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const wanted = process.argv[2] === '--one' ? [] : process.argv.slice(2);
+// A child runs the one file named after this flag; its exit code is the goals it missed, or
+// FAILED when it could not run.
+const ONE = '--one';
+const FAILED = 99;
+const wanted = process.argv[2] === ONE ? [] : process.argv.slice(2);
 const scale = Math.min(1, Math.max(0.001, Number(process.env.BENCH_SCALE ?? '1') || 1));
 const files = readdirSync(here)
   .filter((f) => f.endsWith('.bench.ts'))
@@ -30,17 +34,19 @@ const print = (line: BenchLine) => {
   console.log(`  ${line.name}: ${line.detail}${ratio}${goal}`);
 };
 
-const ONE = '--one';
-
 if (process.argv[2] === ONE) {
-  // A child: run one file and exit with the number of goals it missed.
   const file = process.argv[3] as string;
-  const bench = (await import(pathToFileURL(join(here, file)).href)).default as Benchmark;
-  console.log(`\n${bench.name}${scale < 1 ? ` (scale ${scale})` : ''}`);
   let missed = 0;
-  for (const line of await bench.run(scale)) {
-    print(line);
-    if (line.ok === false) missed++;
+  try {
+    const bench = (await import(pathToFileURL(join(here, file)).href)).default as Benchmark;
+    console.log(`\n${bench.name}${scale < 1 ? ` (scale ${scale})` : ''}`);
+    for (const line of await bench.run(scale)) {
+      print(line);
+      if (line.ok === false) missed++;
+    }
+  } catch (cause) {
+    console.error(cause);
+    process.exit(FAILED);
   }
   process.exit(missed);
 }
@@ -55,6 +61,7 @@ for (const file of files) {
     },
   );
   if (child.status === null) throw new Error(`bench ${file} ended by ${child.signal}`);
+  if (child.status === FAILED) throw new Error(`bench ${file} failed`);
   missed += child.status;
 }
 console.log(`\n${files.length} benchmark file(s), ${missed} goal(s) not met`);
