@@ -67,6 +67,19 @@ describe('phone numbers in E.164 form', () => {
     );
   });
 
+  it('keep giving the answers of the full parse with more numbers than are remembered', () => {
+    // 120 000 numbers, more than the answers kept; then some of the first (forgotten), some of the
+    // last (remembered) and some looked up again in between (moved to the newer answers).
+    const numbers = Array.from({ length: 120_000 }, (_, i) => `+79${String(160_000_000 + i * 7)}`);
+    const answers = numbers.map(normalisePhoneNumber);
+    const again = [...numbers.slice(0, 500), ...numbers.slice(60_000, 60_500), ...numbers.slice(-500)];
+    for (const number of again)
+      expect(normalisePhoneNumber(number), number).toBe(normalisePhoneNumberSlowly(number));
+    for (const i of [0, 1, 59_999, 60_000, 119_999])
+      expect(answers[i], numbers[i]).toBe(normalisePhoneNumberSlowly(numbers[i] as string));
+    expect(answers.filter((answer) => answer !== undefined).length).toBeGreaterThan(100_000);
+  });
+
   it('leave other spellings to the full parse', () => {
     for (const spelled of ['8 (912) 345-67-89', '+7 912 345 67 89', '89123456789', '+7-912-345-67-89 '])
       expect(normalisePhoneNumber(spelled)).toBe('+79123456789');
