@@ -41,11 +41,13 @@ const parse = (input: string): E164 | undefined => {
  * more than 64 characters is refused before parsing.
  */
 export const normalisePhoneNumber = (input: string): E164 | undefined => {
+  // The answer for this exact text was the full parse's own: it is certain. Only E.164 texts
+  // are remembered, so a valid one seen lately needs no other look.
+  const known = recent.get(input);
+  if (known !== undefined) return known;
   if (input.length === 0 || input.length > LIMITS.phoneNumber) return undefined;
   if (!E164_SHAPE.test(input)) return parse(input);
-  // The answer for this exact text was the full parse's own: it is certain.
-  const known = recent.get(input);
-  if (known !== undefined || recent.has(input)) return known;
+  if (recent.has(input)) return undefined;
   const answer = older.has(input) ? older.get(input) : parse(input);
   if (recent.size >= GENERATION) {
     older = recent;
