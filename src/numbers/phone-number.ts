@@ -41,11 +41,12 @@ const parse = (input: string): E164 | undefined => {
  * more than 64 characters is refused before parsing.
  */
 export const normalisePhoneNumber = (input: string): E164 | undefined => {
+  // First the length, so that a huge text is never hashed.
+  if (input.length === 0 || input.length > LIMITS.phoneNumber) return undefined;
   // The answer for this exact text was the full parse's own: it is certain. Only E.164 texts
   // are remembered, so a valid one seen lately needs no other look.
   const known = recent.get(input);
   if (known !== undefined) return known;
-  if (input.length === 0 || input.length > LIMITS.phoneNumber) return undefined;
   if (!E164_SHAPE.test(input)) return parse(input);
   if (recent.has(input)) return undefined;
   const answer = older.has(input) ? older.get(input) : parse(input);
