@@ -24,7 +24,7 @@ const E164_SHAPE = /^\+[1-9]\d{1,14}$/;
  * the oldest answers go. So the numbers in use stay remembered, and more numbers than fit cost a
  * parse each only for those not seen lately. (A single map forgetting its oldest entry first
  * missed on nearly every lookup once an account's numbers outgrew it: one account of 10 500
- * numbers spent 100 ms per load of its 10⁵ events on parses.) Up to 100 000 numbers: about 7 MB.
+ * numbers spent 100 ms per load of its 10⁵ events on parses.) Up to 100 000 numbers: a few MB.
  */
 const GENERATION = 50_000;
 let recent = new Map<string, E164 | undefined>();
