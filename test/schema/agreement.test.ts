@@ -22,6 +22,7 @@ import { RULES_BEYOND_SCHEMA, type RuleBeyondSchema } from '../../src/schema/rul
 import { TimeZone } from '../../src/tariff/time-zone.js';
 import { garbage, mutated, PROTOTYPE_KEYS } from '../fuzz/support/hostile.js';
 import { validEvent, validRawCommand, validStoredEvent } from '../fuzz/support/samples.js';
+import { throughJson } from '../support/json.js';
 
 type RuleId = RuleBeyondSchema['id'];
 
@@ -67,16 +68,6 @@ const isOlderEvent = (json: unknown): boolean => {
   return typeof version === 'number' && current !== undefined && version < current;
 };
 
-/** JSON as a service in another language would send it, or `undefined` if JSON cannot carry it. */
-const asJson = (value: unknown): unknown => {
-  try {
-    const text = JSON.stringify(value);
-    return text === undefined ? undefined : JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-};
-
 const ajv = new Ajv2020({ strict: true, allErrors: false });
 const commandValidator = ajv.compile(accountCommandSchema());
 const eventValidator = ajv.compile(accountEventSchema());
@@ -97,7 +88,7 @@ const compare =
     tally: Tally,
   ) =>
   (input: unknown): void => {
-    const json = asJson(input);
+    const json = throughJson(input);
     if (json === undefined) {
       tally.skipped++;
       return;
@@ -137,7 +128,7 @@ describe('the command schema and decodeCommand accept the same inputs', () => {
     fc.assert(
       fc.property(validRawCommand, (command) => {
         check(command);
-        if (commandValidator(asJson(command))) accepted++;
+        if (commandValidator(throughJson(command))) accepted++;
       }),
       { numRuns: 5_000, seed: 1 },
     );
@@ -159,7 +150,7 @@ describe('the event schema and decodeEvent accept the same inputs', () => {
   it('every collected valid event is valid by the schema', () => {
     fc.assert(
       fc.property(validEvent, (event) => {
-        const json = asJson(event);
+        const json = throughJson(event);
         if (!eventValidator(json)) throw new Error(ajv.errorsText(eventValidator.errors));
         expect(isRight(decodeEvent(json))).toBe(true);
       }),
