@@ -8,7 +8,7 @@ import { prepared } from '../../src/postgres/database.js';
 import { createPostgresEventStore, migrate } from '../../src/postgres/index.js';
 import { added, type CounterEvent, counterRegistry, streamOf } from '../conformance/counter.js';
 import { failure, ok } from '../conformance/event-store.conformance.js';
-import { freshSchema, testPool } from './harness.js';
+import { freshSchema, groupArgument, testPool } from './harness.js';
 
 const pool = testPool(4);
 /** One connection: every statement below goes through the same one. */
@@ -16,27 +16,6 @@ const single = testPool(1);
 
 const storeOn = (schema: string, more: { preparedStatements?: boolean; groupCommit?: boolean } = {}) =>
   createPostgresEventStore<CounterEvent>({ pool, registry: counterRegistry, schema, ...more });
-
-/** The group function's argument for single-event batches `[stream, expected, command]`. */
-const groupOf = (batches: ReadonlyArray<readonly [string, number, string]>) =>
-  JSON.stringify(
-    batches.map(([stream, expected, command]) => ({
-      stream,
-      expected,
-      command,
-      events: [
-        {
-          n: 1,
-          event_id: `${command}/0`,
-          type: 'Added',
-          schema_version: 2,
-          data: { amount: 1, total: expected + 1 },
-          metadata: { at: '2025-04-21T10:00:00+03:00', commandId: command, actor: 'tester' },
-          command_id: command,
-        },
-      ],
-    })),
-  );
 
 describe('PostgreSQL appends', () => {
   it('names a prepared statement after its text: the same text the same name, another text another', () => {
@@ -178,7 +157,9 @@ describe('PostgreSQL appends', () => {
       // A history of 2 000 commands, and no statistics yet (as on a busy server between analyses).
       for (let from = 0; from < 2_000; from += 200) {
         const batch = Array.from({ length: 200 }, (_, i) => [`s${from + i}`, 0, `c${from + i}`] as const);
-        await client.query(`SELECT * FROM "${schema}".append_to_streams($1::jsonb, NULL)`, [groupOf(batch)]);
+        await client.query(`SELECT * FROM "${schema}".append_to_streams($1::jsonb, NULL)`, [
+          groupArgument(batch),
+        ]);
       }
       // Scans counted so far by this connection, read again after the group in the same transaction.
       const scans = async () =>
@@ -195,7 +176,7 @@ describe('PostgreSQL appends', () => {
       const group = Array.from({ length: 32 }, (_, i) => [`s${i}`, 1, `next${i}`] as const);
       const answer = await client.query(
         `SELECT out_status FROM "${schema}".append_to_streams($1::jsonb, NULL)`,
-        [groupOf([...group, ['s40', 0, 'c40']])],
+        [groupArgument([...group, ['s40', 0, 'c40']])],
       );
       expect(answer.rows.map((row) => row.out_status)).toEqual([...group.map(() => 'appended'), 'recorded']);
       expect((await scans()) - before).toBe(0);

@@ -48,3 +48,27 @@ export const freshSchema = async (pool: pg.Pool, prefix = 't'): Promise<string> 
   if (result._tag === 'Left') throw new Error(result.left.message);
   return schema;
 };
+
+/**
+ * The append function's argument for single-event batches `[stream, expected, command]` of the
+ * conformance counter, as the store builds it.
+ */
+export const groupArgument = (batches: ReadonlyArray<readonly [string, number, string]>) =>
+  JSON.stringify(
+    batches.map(([stream, expected, command]) => ({
+      stream,
+      expected,
+      command,
+      events: [
+        {
+          n: 1,
+          event_id: `${command}/0`,
+          type: 'Added',
+          schema_version: 2,
+          data: { amount: 1, total: expected + 1 },
+          metadata: { at: '2025-04-21T10:00:00+03:00', commandId: command, actor: 'tester' },
+          command_id: command,
+        },
+      ],
+    })),
+  );

@@ -10,37 +10,16 @@ import { createPostgresEventStore } from '../../src/postgres/index.js';
 import { schemaNames } from '../../src/postgres/names.js';
 import { added, type CounterEvent, counterRegistry, streamOf } from '../conformance/counter.js';
 import { ok } from '../conformance/event-store.conformance.js';
-import { freshSchema, serverUrl, testPool } from './harness.js';
+import { freshSchema, groupArgument, serverUrl, testPool } from './harness.js';
 
 const pool = testPool(8);
-
-/** One append's argument for the store's function, as the store builds it. */
-const appendArgument = (stream: string, commandId: string, expected: number) =>
-  JSON.stringify([
-    {
-      stream,
-      expected,
-      command: commandId,
-      events: [
-        {
-          n: 1,
-          event_id: `${commandId}/0`,
-          type: 'Added',
-          schema_version: 2,
-          data: { amount: 1, total: expected + 1 },
-          metadata: { at: '2025-04-21T10:00:00+03:00', commandId, actor: 'tester' },
-          command_id: commandId,
-        },
-      ],
-    },
-  ]);
 
 /** An append inside a transaction left open: the test commits or rolls it back. */
 const openAppend = async (schema: string, stream: string, commandId: string, expected = 0) => {
   const client = await pool.connect();
   await client.query('BEGIN');
   await client.query(`SELECT * FROM ${schemaNames(schema).appendFunction}($1::jsonb, NULL)`, [
-    appendArgument(stream, commandId, expected),
+    groupArgument([[stream, expected, commandId]]),
   ]);
   return {
     commit: async () => {
@@ -271,7 +250,7 @@ describe('PostgreSQL: readers in transaction order', () => {
             const pause = Math.floor(random() * 4);
             await client.query('BEGIN');
             await client.query(`SELECT * FROM ${fn}($1::jsonb, NULL)`, [
-              appendArgument(`s-${w}`, commandId, version),
+              groupArgument([[`s-${w}`, version, commandId]]),
             ]);
             if (pause > 0) await new Promise((resolve) => setTimeout(resolve, pause));
             if (rollBack) await client.query('ROLLBACK');
