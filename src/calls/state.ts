@@ -16,12 +16,14 @@ export interface ClientRecord {
   /** Last unreached notice, epoch ms (suppression window). */
   lastUnreachedNoticeMs: number | null;
   /**
-   * Ids of this client's most recent calls (the latest eight at most), oldest first, with a line
-   * feed between two (ids are printable, so none holds one): one text rather than a list, so a
-   * snapshot of many clients stays small and quick to read. `''` before the first call.
+   * Ids of this client's latest calls, oldest first, with a line feed between two (ids are
+   * printable, so none holds one): one text rather than a list, so a snapshot of many clients
+   * stays small and quick to read. It holds the latest eight and up to seven before them, which
+   * count for nothing: the text sheds them all at once every eighth call rather than one id a
+   * call (read it with `recentCallIdsOf`). `''` before the first call.
    */
   recentCalls: string;
-  /** How many ids {@link recentCalls} holds (kept, not counted: a replay remembers every call). */
+  /** How many ids {@link recentCalls} holds, the ones past the latest eight included (at most 15). */
   recentCount: number;
 }
 

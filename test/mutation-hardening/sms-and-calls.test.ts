@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { AccountEvent } from '../../src/account/events.js';
+import { recentCallIdsOf } from '../../src/calls/client-record.js';
 import type { Catalogue } from '../../src/catalogue/catalogue.js';
 import { defaultCatalogue } from '../../src/catalogue/default-catalogue.js';
 import { getEntry } from '../../src/kernel/collections/chunked-map.js';
@@ -153,24 +154,20 @@ describe('paying for SMS', () => {
 });
 
 describe('calls a client made', () => {
+  const recentIdsOf = (history: AccountEvent[]): string[] => {
+    const record = getEntry(stateOf(history).calls.clients, CLIENT);
+    return record === undefined ? [] : recentCallIdsOf(record);
+  };
+
   it('remembers exactly the last eight call ids', () => {
     let history: AccountEvent[] = [...base(1), bought(500, 70000, 500)];
     const at = (i: number) => new Date(Date.parse('2025-02-01T10:00:00+03:00') + i * 3_600_000).toISOString();
     history = [...history, ...accepted(history, missed('c-0', at(0)))];
-    expect(getEntry(stateOf(history).calls.clients, CLIENT)?.recentCalls.split('\n')).toEqual(['c-0']);
+    expect(recentIdsOf(history)).toEqual(['c-0']);
     for (let i = 1; i < 8; i++) history = [...history, ...accepted(history, missed(`c-${i}`, at(i)))];
     expect(accepted(history, missed('c-0', at(9)))).toEqual([]);
     history = [...history, ...accepted(history, missed('c-8', at(8)))];
-    expect(getEntry(stateOf(history).calls.clients, CLIENT)?.recentCalls.split('\n')).toEqual([
-      'c-1',
-      'c-2',
-      'c-3',
-      'c-4',
-      'c-5',
-      'c-6',
-      'c-7',
-      'c-8',
-    ]);
+    expect(recentIdsOf(history)).toEqual(['c-1', 'c-2', 'c-3', 'c-4', 'c-5', 'c-6', 'c-7', 'c-8']);
     expect(typesOf(accepted(history, missed('c-0', at(10)))).slice(0, 1)).toEqual(['CallRegistered']);
   });
 });

@@ -5,6 +5,7 @@
 import type { AccountCommand } from '../../../src/account/commands.js';
 import type { AccountEvent } from '../../../src/account/events.js';
 import type { AccountState } from '../../../src/account/state.js';
+import { isRecentCall } from '../../../src/calls/client-record.js';
 import type { Catalogue } from '../../../src/catalogue/catalogue.js';
 import { getEntry } from '../../../src/kernel/collections/chunked-map.js';
 import { countSmsSegments } from '../../../src/sms/segments.js';
@@ -195,7 +196,7 @@ export const checkEvent = (state: AccountState, event: AccountEvent, context: Ev
       return;
     case 'CallRegistered': {
       const record = getEntry(state.calls.clients, event.data.client);
-      if (record?.recentCalls.split('\n').includes(event.data.callId))
+      if (record !== undefined && isRecentCall(record, event.data.callId))
         fail(`call ${event.data.callId} registered twice`);
       return;
     }
