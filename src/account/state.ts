@@ -31,8 +31,7 @@ export interface AccountStateDraft {
  * The version of the state's shape, for snapshot stores: a snapshot taken under another version
  * is folded again from events. 2: the timeline, the subscription's anchor and epoch-ms instants,
  * callback windows' МКН. 3: a suppression window per scenario. 4: a client's recent call ids as
- * one text. 5: and how many there are. 6: that text sheds the ids past the latest eight once
- * in eight calls.
+ * one text. 5: and how many there are. 6: those ids in blocks of eight.
  */
 export const ACCOUNT_STATE_SCHEMA_VERSION = 6;
 

@@ -19,11 +19,10 @@ import type { ClientRecord } from './state.js';
  */
 export const RECENT_CALL_IDS = 8;
 
-/** What separates two call ids in {@link ClientRecord.recentCalls}: a line feed. */
+/** What separates two call ids in a text of them: a line feed. */
 const LINE_FEED = 10;
 
-/** Ids the text may hold before it drops the ones past {@link RECENT_CALL_IDS} (all at once). */
-const HELD_AT_MOST = 2 * RECENT_CALL_IDS - 1;
+type Calls = Readonly<{ earlierCalls: string; recentCalls: string; recentCount: number }>;
 
 /** Where the `skip`+1-th id of `calls` starts (after `skip` line feeds). */
 const startAfter = (calls: string, skip: number): number => {
@@ -32,20 +31,9 @@ const startAfter = (calls: string, skip: number): number => {
   return at;
 };
 
-/** Where the latest {@link RECENT_CALL_IDS} ids start in the record's text. */
-const recentStart = (record: Readonly<{ recentCalls: string; recentCount: number }>): number =>
-  record.recentCount > RECENT_CALL_IDS
-    ? startAfter(record.recentCalls, record.recentCount - RECENT_CALL_IDS)
-    : 0;
-
-/** Whether `callId` is among the client's latest calls (no allocation: a scan of one short text). */
-export const isRecentCall = (
-  record: Readonly<{ recentCalls: string; recentCount: number }>,
-  callId: string,
-): boolean => {
-  const calls = record.recentCalls;
+/** Whether `callId` is a whole id of `calls` at or after `from` (the start of an id). */
+const holds = (calls: string, from: number, callId: string): boolean => {
   const end = callId.length;
-  const from = recentStart(record);
   for (let at = calls.indexOf(callId, from); at !== -1; at = calls.indexOf(callId, at + 1)) {
     const fromStart = at === from || calls.charCodeAt(at - 1) === LINE_FEED;
     const toEnd = at + end === calls.length || calls.charCodeAt(at + end) === LINE_FEED;
@@ -54,9 +42,20 @@ export const isRecentCall = (
   return false;
 };
 
+/** Whether `callId` is among the client's latest calls (no allocation: a scan of two short texts). */
+export const isRecentCall = (record: Calls, callId: string): boolean =>
+  (record.recentCount > 0 && holds(record.recentCalls, 0, callId)) ||
+  (record.earlierCalls !== '' &&
+    holds(record.earlierCalls, startAfter(record.earlierCalls, record.recentCount), callId));
+
 /** The client's latest call ids, oldest first. */
-export const recentCallIdsOf = (record: Readonly<{ recentCalls: string; recentCount: number }>): string[] =>
-  record.recentCalls === '' ? [] : record.recentCalls.slice(recentStart(record)).split('\n');
+export const recentCallIdsOf = (record: Calls): string[] => {
+  const earlier =
+    record.earlierCalls === ''
+      ? []
+      : record.earlierCalls.slice(startAfter(record.earlierCalls, record.recentCount)).split('\n');
+  return record.recentCount === 0 ? earlier : [...earlier, ...record.recentCalls.split('\n')];
+};
 
 /** The record of a client the account has just heard of: no calls, no notices. */
 export const emptyClientRecord = (): ClientRecord => ({
@@ -64,6 +63,7 @@ export const emptyClientRecord = (): ClientRecord => ({
   lastOutgoingMs: null,
   lastMissedNoticeMs: null,
   lastUnreachedNoticeMs: null,
+  earlierCalls: '',
   recentCalls: '',
   recentCount: 0,
 });
@@ -85,22 +85,20 @@ export const clientRecordOf = <R>(clients: ReadonlyChunkedMap<R>, client: string
   getEntry(clients, client);
 
 /**
- * Remembers `callId` as the client's latest. The text grows by one id a call and drops the ids
- * past the latest {@link RECENT_CALL_IDS} once in that many calls: a call then costs one
- * concatenation, where cutting the oldest id off every time costs a copy of the whole text.
+ * Remembers `callId` as the client's latest: one concatenation a call. Every
+ * {@link RECENT_CALL_IDS}th call the ids since the last such call become the earlier ones, and
+ * the ones before them are dropped (no text is cut or copied).
  */
 export const rememberCallId = (record: ClientRecord, callId: string): void => {
   const count = record.recentCount;
-  if (count === 0) {
-    record.recentCalls = callId;
-    record.recentCount = 1;
-  } else if (count < HELD_AT_MOST) {
-    record.recentCalls = `${record.recentCalls}\n${callId}`;
-    record.recentCount = count + 1;
+  const calls = count === 0 ? callId : `${record.recentCalls}\n${callId}`;
+  if (count + 1 === RECENT_CALL_IDS) {
+    record.earlierCalls = calls;
+    record.recentCalls = '';
+    record.recentCount = 0;
   } else {
-    const calls = record.recentCalls;
-    record.recentCalls = `${calls.slice(startAfter(calls, count - RECENT_CALL_IDS + 1))}\n${callId}`;
-    record.recentCount = RECENT_CALL_IDS;
+    record.recentCalls = calls;
+    record.recentCount = count + 1;
   }
 };
 

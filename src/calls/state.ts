@@ -16,14 +16,17 @@ export interface ClientRecord {
   /** Last unreached notice, epoch ms (suppression window). */
   lastUnreachedNoticeMs: number | null;
   /**
-   * Ids of this client's latest calls, oldest first, with a line feed between two (ids are
-   * printable, so none holds one): one text rather than a list, so a snapshot of many clients
-   * stays small and quick to read. It holds the latest eight and up to seven before them, which
-   * count for nothing: the text sheds them all at once every eighth call rather than one id a
-   * call (read it with `recentCallIdsOf`). `''` before the first call.
+   * The client's latest call ids come in blocks of eight, each one text with a line feed between
+   * two ids (ids are printable, so none holds one), oldest first: `earlierCalls` is the last
+   * whole block (`''` before the eighth call), `recentCalls` the ids since (`''` when none). The
+   * latest eight are those of `recentCalls` and the last of `earlierCalls` (read them with
+   * `recentCallIdsOf`). Texts rather than lists keep a snapshot of many clients small and quick
+   * to read; whole blocks let a call cost one concatenation, never a cut.
    */
+  earlierCalls: string;
+  /** The ids since the last whole block (see {@link earlierCalls}). */
   recentCalls: string;
-  /** How many ids {@link recentCalls} holds, the ones past the latest eight included (at most 15). */
+  /** How many ids {@link recentCalls} holds (0 to 7). */
   recentCount: number;
 }
 

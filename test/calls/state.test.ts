@@ -113,24 +113,25 @@ describe("a client's recent calls", () => {
     expect(recentCallIdsOf(recordWith())).toEqual([]);
   });
 
-  it('holds at most fifteen ids and sheds the ones past the latest eight in one go', () => {
+  it('keeps whole blocks of eight: the last one, and the ids since', () => {
     for (let n = 0; n <= 40; n++) {
       const ids = Array.from({ length: n }, (_, i) => `c-${i}`);
       const record = recordWith(...ids);
-      const held = record.recentCalls === '' ? [] : record.recentCalls.split('\n');
-      expect(record.recentCount).toBe(held.length);
-      // 1…15 ids as they come; then back to eight, and growing again.
-      expect(record.recentCount).toBe(n <= 15 ? n : 8 + ((n - 16) % 8));
-      expect(held).toEqual(ids.slice(n - held.length));
+      const since = n % RECENT_CALL_IDS;
+      const whole = n - since;
+      expect(record.recentCount).toBe(since);
+      expect(record.recentCalls).toBe(ids.slice(whole).join('\n'));
+      expect(record.earlierCalls).toBe(ids.slice(Math.max(0, whole - RECENT_CALL_IDS), whole).join('\n'));
       expect(recentCallIdsOf(record)).toEqual(ids.slice(Math.max(0, n - RECENT_CALL_IDS)));
       for (const [i, id] of ids.entries()) expect(isRecentCall(record, id)).toBe(i >= n - RECENT_CALL_IDS);
     }
   });
 
-  it('never takes an id it holds past the latest eight for a recent one, even one found inside a later id', () => {
+  it('never takes an id of the earlier block that newer ones displaced for a recent one, even inside a later id', () => {
     const record = recordWith('a', ...Array.from({ length: 8 }, (_, i) => `a${i}`));
-    expect(record.recentCalls.startsWith('a\n')).toBe(true);
+    expect(record.earlierCalls.startsWith('a\n')).toBe(true);
     expect(isRecentCall(record, 'a')).toBe(false);
     expect(isRecentCall(record, 'a0')).toBe(true);
+    expect(isRecentCall(record, 'a7')).toBe(true);
   });
 });
