@@ -10,6 +10,42 @@
 
 type Json = string | number | boolean | null | readonly Json[] | { readonly [key: string]: Json };
 
+/** Objects made by V8 for a constructor keep as many fields inside them as the first few had. */
+const TRAINING_RUNS = 8;
+
+/**
+ * Most fields V8 keeps inside an object made by a constructor without a body (ten); an object
+ * with more keeps the rest in a separate array.
+ */
+const MOST_INSIDE = 10;
+
+/** A constructor of plain objects with room inside for exactly `n` fields. */
+const sizedConstructor = (n: number): (new () => Record<string, Json>) => {
+  function Fields(): void {}
+  // Plain objects: `Object` is their prototype and constructor, as for `{}` and `JSON.parse`.
+  Fields.prototype = Object.prototype;
+  const make = Fields as unknown as new () => Record<string, Json>;
+  for (let run = 0; run < TRAINING_RUNS; run++) {
+    const trained = new make();
+    for (let i = 0; i < n; i++) trained[`f${i}`] = null;
+  }
+  return make;
+};
+
+const sized = Array.from({ length: MOST_INSIDE + 1 }, (_, n) => (n === 0 ? undefined : sizedConstructor(n)));
+
+/**
+ * An empty plain object for `n` fields. `{}` keeps four fields inside the object and the rest in
+ * a separate array, one more memory access for every later read of them (what a fold of stored
+ * events does most); `JSON.parse` makes objects with every field inside, and so do these, for
+ * up to {@link MOST_INSIDE} fields: V8 sizes the objects of a constructor by the fields the first
+ * ones it made had, which {@link sizedConstructor} sets.
+ */
+const fieldsFor = (n: number): Record<string, Json> => {
+  const make = sized[n];
+  return make === undefined ? {} : new make();
+};
+
 /** Copies `input` found under `key`; `ancestors` are the objects being copied around it. */
 const copyOf = (input: unknown, key: string, freeze: boolean, ancestors: object[]): Json | undefined => {
   let value = input;
@@ -43,9 +79,10 @@ const copyOf = (input: unknown, key: string, freeze: boolean, ancestors: object[
     for (let i = 0; i < value.length; i++) items[i] = copyOf(value[i], String(i), freeze, ancestors) ?? null;
     out = items;
   } else {
-    const fields: Record<string, Json> = {};
     const source = value as Record<string, unknown>;
-    for (const name of Object.keys(source)) {
+    const names = Object.keys(source);
+    const fields = fieldsFor(names.length);
+    for (const name of names) {
       const kept = copyOf(source[name], name, freeze, ancestors);
       if (kept === undefined) continue;
       // A data property even for `__proto__`, as JSON.parse makes it (no prototype is set).

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { isDraftable, produce } from 'immer';
 import { describe, expect, it } from 'vitest';
 import { jsonCopy } from '../../src/kernel/json-copy.js';
 
@@ -77,6 +78,22 @@ describe('jsonCopy', () => {
     expect(Object.getPrototypeOf(proto)).toBe(Object.prototype);
     expect(Object.keys(proto)).toEqual(['__proto__']);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('makes plain objects of any size, as JSON.parse does: Object their prototype and constructor, draftable', () => {
+    for (let n = 0; n <= 14; n++) {
+      const input = Object.fromEntries(Array.from({ length: n }, (_, i) => [`field${i}`, i]));
+      const copy = jsonCopy({ record: input }, false) as { record: Record<string, number> };
+      expect(Object.getPrototypeOf(copy.record)).toBe(Object.prototype);
+      expect(copy.record.constructor).toBe(Object);
+      expect(Object.keys(copy.record)).toEqual(Object.keys(input));
+      expect(isDraftable(copy.record)).toBe(true);
+      const changed = produce(copy, (draft) => {
+        draft.record.extra = n;
+      });
+      expect(changed.record).toStrictEqual({ ...input, extra: n });
+      expect(copy.record).toStrictEqual(input);
+    }
   });
 
   it('shares no object with its input', () => {
