@@ -19,16 +19,30 @@ export interface SmsLedger {
   readonly periodStart: string;
 }
 
-/** Opens a ledger on the account's balance. */
+/**
+ * Opens a ledger on the account's balance. The billing period (and whether the free package was
+ * had in it) is looked up when a renewal first needs it: past the paid periods it takes calendar
+ * arithmetic in the account's time zone, and most sends are paid out of the balance.
+ */
 export const openSmsLedger = (state: AccountState, context: DecisionContext): SmsLedger => {
   const selected = state.sms.renewingPackage;
-  const periodStart = chargePeriod(state, context).start;
   const offer = selected === null ? undefined : catalogueSmsPackage(context, selected.size);
+  let periodStart: string | undefined;
+  let freeRenewalAvailable: boolean | undefined;
   return {
     balance: state.sms.balance,
     renewing: selected === null ? null : { size: selected.size, price: offer?.price ?? selected.price },
-    freeRenewalAvailable: !freePackageHadIn(state, periodStart),
-    periodStart,
+    get periodStart(): string {
+      periodStart ??= chargePeriod(state, context).start;
+      return periodStart;
+    },
+    get freeRenewalAvailable(): boolean {
+      freeRenewalAvailable ??= !freePackageHadIn(state, this.periodStart);
+      return freeRenewalAvailable;
+    },
+    set freeRenewalAvailable(available: boolean) {
+      freeRenewalAvailable = available;
+    },
   };
 };
 

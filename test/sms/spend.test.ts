@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { DecisionContext } from '../../src/account/decision.js';
 import type { AccountEvent } from '../../src/account/events.js';
+import { type AccountState, initialAccountState } from '../../src/account/state.js';
 import { defaultCatalogue } from '../../src/catalogue/default-catalogue.js';
-import { paySms, type SmsLedger } from '../../src/sms/spend.js';
+import { openSmsLedger, paySms, type SmsLedger } from '../../src/sms/spend.js';
 
 const context: DecisionContext = {
   catalogue: defaultCatalogue,
@@ -51,6 +52,34 @@ describe('paySms', () => {
     expect(paySms(l, 7, context, out)).toBeUndefined();
     expect(out.map((e) => (e.type === 'SmsPackagePurchased' ? e.data.balanceAfter : -1))).toEqual([3, 5, 7]);
     expect(l.balance).toBe(0);
+  });
+
+  it('looks the billing period up only when a renewal needs it, and charges the renewal in it', () => {
+    const base = initialAccountState();
+    base.sms.balance = 3;
+    base.sms.renewingPackage = { size: 100, price: 0 };
+    base.tariff.timeZone = 'Europe/Moscow';
+    base.tariff.subscription = null;
+    let periodReads = 0;
+    const state = {
+      ...base,
+      get tariff() {
+        periodReads++;
+        return base.tariff;
+      },
+    } as unknown as AccountState;
+    const l = openSmsLedger(state, context);
+    expect(paySms(l, 2, context, [])).toBeUndefined();
+    expect(periodReads).toBe(0);
+    const out: AccountEvent[] = [];
+    expect(paySms(l, 2, context, out)).toBeUndefined();
+    expect(periodReads).toBeGreaterThan(0);
+    // No period known yet: the renewal is charged in one starting at the command's instant.
+    expect(out.map((e) => e.type === 'SmsPackagePurchased' && e.data.periodStart)).toEqual([
+      context.metadata.at,
+    ]);
+    expect(l.freeRenewalAvailable).toBe(false);
+    expect(paySms(l, 200, context, [])).toBe('sms-balance-exhausted');
   });
 
   it('without a renewing package, a short balance cannot pay', () => {
