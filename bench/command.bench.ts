@@ -82,22 +82,28 @@ const benchmark: Benchmark = {
     const loadStore = await storeWith(streamId, events);
 
     // Load: read the stream and fold it, as a handler with a cache does on its first command.
+    // Nine rounds, each keeping the best of three loads, as every two-sided figure here does: a
+    // burst of another process's work on the shared cores lands on one load, not on the round.
     const loads = async (): Promise<number[]> => {
       const times: number[] = [];
-      for (let i = 0; i < 9; i++) {
-        await settle();
-        const start = cpuNow();
-        const read = await loadStore.readStream(streamId)();
-        if (isLeft(read)) throw new Error(read.left.message);
-        replay(read.right as unknown as AccountEvent[]);
-        times.push(cpuNow() - start);
+      for (let round = 0; round < 9; round++) {
+        let best = Number.POSITIVE_INFINITY;
+        for (let run = 0; run < 3; run++) {
+          await settle();
+          const start = cpuNow();
+          const read = await loadStore.readStream(streamId)();
+          if (isLeft(read)) throw new Error(read.left.message);
+          replay(read.right as unknown as AccountEvent[]);
+          best = Math.min(best, cpuNow() - start);
+        }
+        times.push(best);
       }
       return times;
     };
     lines.push(
       spreadLine(
         `load of the ${human(size)}-event account from the in-memory store`,
-        'readStream + replay',
+        'readStream + replay (best of 3 per round)',
         await loads(),
         { atMost: 50 },
         'ms',
@@ -207,7 +213,7 @@ const benchmark: Benchmark = {
     lines.push(
       spreadLine(
         '  the same load after the cached commands above',
-        'readStream + replay in a process that has handled commands',
+        'readStream + replay (best of 3 per round) in a process that has handled commands',
         await loads(),
         { atMost: 50 },
         'ms',
