@@ -26,7 +26,7 @@ export interface ClientRecord {
   earlierCalls: string;
   /** The ids since the last whole block (see {@link earlierCalls}). */
   recentCalls: string;
-  /** How many ids {@link recentCalls} holds (0 to 7). */
+  /** How many ids {@link recentCalls} holds, 0 to 7 (kept, so that a call need not count them). */
   recentCount: number;
 }
 
