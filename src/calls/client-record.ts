@@ -42,7 +42,7 @@ const holds = (calls: string, from: number, callId: string): boolean => {
   return false;
 };
 
-/** Whether `callId` is among the client's latest calls (no allocation: a scan of two short texts). */
+/** Whether `callId` is among the client's latest calls: a scan of two short texts, no list built. */
 export const isRecentCall = (record: Calls, callId: string): boolean =>
   (record.recentCount > 0 && holds(record.recentCalls, 0, callId)) ||
   (record.earlierCalls !== '' &&
